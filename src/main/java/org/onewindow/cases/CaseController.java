@@ -1,0 +1,70 @@
+package org.onewindow.cases;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.onewindow.catalog.Catalog;
+import org.onewindow.catalog.CatalogItem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/cases/{receiptNumber}}: the case file as staff see it. */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final CaseRepository cases;
+  private final Catalog catalog;
+  private final TaskService taskService;
+
+  public CaseController(CaseRepository cases, Catalog catalog, TaskService taskService) {
+    this.cases = cases;
+    this.catalog = catalog;
+    this.taskService = taskService;
+  }
+
+  public record ItemJson(String code, String name, String type, String leadDepartment, int promisedDays) {}
+
+  public record ApplicantJson(String kind, String name, String id, String mobile) {}
+
+  public record TaskJson(String id, String key, String name, List<String> candidateGroups, String assignee,
+      OffsetDateTime created, OffsetDateTime due) {}
+
+  public record CaseJson(String receiptNumber, ItemJson item, String channel, ApplicantJson applicant,
+      List<String> materials, String status, String statusLabel, String outcome, String certificateNumber,
+      String processInstanceId, List<TaskJson> currentTasks, OffsetDateTime receivedAt, OffsetDateTime acceptedAt,
+      OffsetDateTime decidedAt, OffsetDateTime finishedAt) {}
+
+  @GetMapping("/{receiptNumber}")
+  public CaseJson get(@PathVariable String receiptNumber) {
+    CaseRecord c = cases.find(receiptNumber).orElseThrow(() -> new CaseNotFoundException(receiptNumber));
+    CatalogItem item = catalog.require(c.itemCode());
+    List<TaskJson> tasks = taskService.createTaskQuery().processInstanceId(c.processInstanceId())
+        .orderByTaskCreateTime().asc().list().stream().map(this::task).toList();
+    return new CaseJson(c.receiptNumber(),
+        new ItemJson(item.code(), item.name(), item.type().name(), item.leadDepartment(), item.promisedDays()),
+        c.channel(), new ApplicantJson(c.applicantKind(), c.applicantName(), c.applicantId(), c.mobile()),
+        c.materials(), c.status().name(), c.status().label(), c.outcome(), c.certificateNumber(),
+        c.processInstanceId(), tasks, c.receivedAt(), c.acceptedAt(), c.decidedAt(), c.finishedAt());
+  }
+
+  private TaskJson task(Task t) {
+    List<String> groups = taskService.getIdentityLinksForTask(t.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+    return new TaskJson(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups, t.getAssignee(),
+        at(t.getCreateTime()), at(t.getDueDate()));
+  }
+
+  private static OffsetDateTime at(Date date) {
+    return date == null ? null : date.toInstant().atZone(ZONE).toOffsetDateTime();
+  }
+}

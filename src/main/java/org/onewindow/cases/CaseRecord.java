@@ -1,0 +1,26 @@
+package org.onewindow.cases;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A row of ow_case: the case file the window keeps beside the process instance. */
+public record CaseRecord(
+    String receiptNumber,
+    String itemCode,
+    String itemType,
+    String processKey,
+    String channel,
+    String applicantKind,
+    String applicantName,
+    String applicantId,
+    String mobile,
+    List<String> materials,
+    CaseStatus status,
+    String outcome,
+    String processInstanceId,
+    String certificateNumber,
+    String receivedBy,
+    OffsetDateTime receivedAt,
+    OffsetDateTime acceptedAt,
+    OffsetDateTime decidedAt,
+    OffsetDateTime finishedAt) {}

@@ -1,0 +1,26 @@
+package org.onewindow.process;
+
+/** Process variable names shared by every OneWindow process, its forms, its code and its tests. */
+public final class CaseVariables {
+  public static final String RECEIPT_NUMBER = "receiptNumber";
+  public static final String ITEM_CODE = "itemCode";
+  public static final String ITEM_NAME = "itemName";
+  public static final String CHANNEL = "channel";
+  public static final String APPLICANT_KIND = "applicantKind";
+  public static final String APPLICANT_NAME = "applicantName";
+  /** Citizen ID number for a person, unified social credit code for an organisation. */
+  public static final String APPLICANT_ID = "applicantId";
+  public static final String MOBILE = "mobile";
+  /** Material names, one per line: a display string for forms, the list itself lives in ow_case. */
+  public static final String MATERIALS = "materials";
+
+  /** Outcome of the window's decision on an immediate item and of the lead department's decision. */
+  public static final String DECISION = "decision";
+  public static final String DECISION_REASON = "decisionReason";
+  public static final String DECISION_APPROVE = "APPROVE";
+  public static final String DECISION_DENY = "DENY";
+
+  public static final String CERTIFICATE_NUMBER = "certificateNumber";
+
+  private CaseVariables() {}
+}
