@@ -3,7 +3,11 @@ package org.onewindow.catalog;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One entry of the catalog (事项清单). Time limits are in working days. */
+/**
+ * One entry of the catalog (事项清单). Time limits are in working days. {@code processKey} is the
+ * BPMN process that handles the item: by default the one of its type, or a dedicated one (for
+ * example enterprise establishment).
+ */
 public record CatalogItem(
     String code,
     String name,
@@ -15,7 +19,8 @@ public record CatalogItem(
     int statutoryDays,
     int promisedDays,
     ItemType type,
-    List<String> materials) {
+    List<String> materials,
+    String processKey) {
 
   public CatalogItem {
     coDepartments = List.copyOf(coDepartments);

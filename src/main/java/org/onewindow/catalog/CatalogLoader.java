@@ -101,6 +101,7 @@ public class CatalogLoader {
     Integer statutory = f.days("statutoryDays");
     Integer promised = f.days("promisedDays");
     String typeText = f.text("type");
+    Object processValue = map.get("process");
 
     int before = problems.size();
     if (code != null && !code.matches("[A-Z]{2}-[A-Z]{2,4}")) {
@@ -142,8 +143,13 @@ public class CatalogLoader {
         || statutory == null || promised == null || type == null) {
       return null;
     }
+    String processKey = processValue == null ? defaultProcess(type) : String.valueOf(processValue).trim();
+    if (!processKey.matches("[a-z][a-z0-9-]{1,63}")) {
+      f.problem("process", "must be a BPMN process key such as 'commitment-item'");
+      return null;
+    }
     CatalogItem item = new CatalogItem(code, name, lead, co, site, technicalReview, technicalTesting,
-        statutory, promised, type, materials);
+        statutory, promised, type, materials, processKey);
     ItemType byRule = classifier.classify(item);
     if (byRule != type) {
       f.problem("type", "is " + type + " but the classification rule (item-classification.dmn) gives "
@@ -151,6 +157,11 @@ public class CatalogLoader {
       return null;
     }
     return item;
+  }
+
+  /** The generic process of each item type. */
+  public static String defaultProcess(ItemType type) {
+    return type == ItemType.IMMEDIATE ? "immediate-item" : "commitment-item";
   }
 
   /** Typed access to one item's fields that records a problem naming the item and field. */

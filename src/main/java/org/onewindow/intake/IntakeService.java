@@ -25,7 +25,6 @@ import org.onewindow.cases.CaseRepository;
 import org.onewindow.cases.CaseStatus;
 import org.onewindow.process.CaseVariables;
 import org.onewindow.process.CommitmentItemProcess;
-import org.onewindow.process.ImmediateItemProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -113,7 +112,7 @@ public class IntakeService {
     catalog.item(application.itemCode())
         .filter(item -> !processKey(item).equals(processKeyOf(execution)))
         .ifPresent(item -> errors.add(new FieldError("itemCode",
-            "事项“" + item.name() + "”为" + item.type().label() + "，请从“" + item.type().label() + "办理”发起")));
+            "事项“" + item.name() + "”不由本流程办理，请从流程“" + item.processKey() + "”发起")));
     if (!errors.isEmpty()) {
       throw new CaseValidationException(errors);
     }
@@ -126,7 +125,7 @@ public class IntakeService {
   }
 
   public static String processKey(CatalogItem item) {
-    return item.type() == ItemType.IMMEDIATE ? ImmediateItemProcess.KEY : CommitmentItemProcess.KEY;
+    return item.processKey();
   }
 
   private Map<String, Object> caseVariables(Application a, CatalogItem item, String receiptNumber) {
