@@ -87,25 +87,6 @@ public record HolidaySchedule(
     validate(year, holidays, makeUpWorkingDays);
   }
 
-  /** True if {@code date} is inside one of this year's holidays. */
-  public boolean isHoliday(LocalDate date) {
-    for (Holiday holiday : holidays) {
-      if (holiday.contains(date)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  public boolean isMakeUpWorkingDay(LocalDate date) {
-    for (MakeUpDay day : makeUpWorkingDays) {
-      if (day.date().equals(date)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static <T> List<T> sortedCopy(List<T> list, Comparator<T> order, String what) {
     Objects.requireNonNull(list, what);
     List<T> copy = new ArrayList<>(list);
