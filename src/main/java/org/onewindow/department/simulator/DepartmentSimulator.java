@@ -138,7 +138,7 @@ public class DepartmentSimulator {
     boolean[] created = {false};
     Stored stored = registrations.computeIfAbsent(key, k -> {
       created[0] = true;
-      return new Stored(department, capability.path(), idempotencyKey, reference(department, capability),
+      return new Stored(department, capability.path(), idempotencyKey, reference(department, capability, text(body, "itemCode")),
           OffsetDateTime.now(ZONE));
     });
     sleep(b.latencyMs());
@@ -157,7 +157,7 @@ public class DepartmentSimulator {
     };
   }
 
-  private String reference(String department, DepartmentCapability capability) {
+  private String reference(String department, DepartmentCapability capability, String itemCode) {
     long n = sequences.computeIfAbsent(department + " " + capability, k -> new AtomicLong()).incrementAndGet();
     String day = DAY.format(OffsetDateTime.now(ZONE));
     return switch (capability) {
@@ -166,7 +166,8 @@ public class DepartmentSimulator {
       case TAX_REGISTRATION -> "SWDJ" + day + String.format("%06d", n);
       case SOCIAL_INSURANCE_REGISTRATION -> "SBDJ" + day + String.format("%06d", n);
       case BANK_ACCOUNT_NOTIFICATION -> "KHGZ" + day + String.format("%06d", n);
-      case LICENCE_ISSUE -> department.toUpperCase() + "-" + day + "-" + String.format("%06d", n);
+      case LICENCE_ISSUE -> (itemCode.isBlank() ? department.toUpperCase() : itemCode) + "-" + day
+          + String.format("%06d", n);
     };
   }
 
