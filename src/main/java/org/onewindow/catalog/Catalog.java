@@ -11,7 +11,7 @@ public final class Catalog {
   private final Map<String, CatalogItem> items;
 
   Catalog(Map<String, Department> departments, Map<String, CatalogItem> items) {
-    this.departments = Map.copyOf(departments);
+    this.departments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(departments));
     this.items = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(items));
   }
 

@@ -18,6 +18,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public class CatalogLoader {
   private static final int MAX_WORKING_DAYS = 365;
+  private static final List<String> ITEM_FIELDS = List.of("code", "name", "type", "process", "leadDepartment",
+      "coDepartments", "siteInspection", "technicalReview", "technicalTesting", "statutoryDays", "promisedDays",
+      "materials");
 
   private final ItemClassifier classifier;
 
@@ -36,7 +39,9 @@ public class CatalogLoader {
   public Catalog load(InputStream in, String source) {
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false); // a repeated key must not silently win
+      root = new Yaml(new SafeConstructor(options)).load(in);
     } catch (RuntimeException e) {
       throw new CatalogException(source, List.of("not valid YAML: " + e.getMessage()));
     }
@@ -91,6 +96,11 @@ public class CatalogLoader {
     Fields f = new Fields(map, index, problems);
     String code = f.text("code");
     f.name = code != null ? code : "#" + index;
+    for (Object key : map.keySet()) {
+      if (!ITEM_FIELDS.contains(String.valueOf(key))) {
+        f.problem(String.valueOf(key), "unknown field (known: " + String.join(", ", ITEM_FIELDS) + ")");
+      }
+    }
     String name = f.text("name");
     String lead = f.text("leadDepartment");
     List<String> co = f.list("coDepartments");
@@ -109,6 +119,9 @@ public class CatalogLoader {
     }
     if (lead != null && !departments.containsKey(lead)) {
       f.problem("leadDepartment", "unknown department '" + lead + "'");
+    }
+    if (co.size() != co.stream().distinct().count()) {
+      f.problem("coDepartments", "a department is listed more than once");
     }
     for (String dept : co) {
       if (!departments.containsKey(dept)) {

@@ -36,8 +36,14 @@ public class ItemClassifier {
         "technicalReview", technicalReview,
         "technicalTesting", technicalTesting,
         "otherDepartmentOpinion", otherDepartmentOpinion);
-    String type = dmnEngine.evaluateDecisionTable(decision, inputs).getSingleEntry();
-    return ItemType.valueOf(type);
+    Object type = dmnEngine.evaluateDecisionTable(decision, inputs).getSingleEntry();
+    for (ItemType t : ItemType.values()) {
+      if (t.name().equals(type)) {
+        return t;
+      }
+    }
+    throw new IllegalStateException("The classification table " + DECISION_KEY + " gives '" + type + "' for "
+        + inputs + "; every combination must give IMMEDIATE or COMMITMENT");
   }
 
   public ItemType classify(CatalogItem item) {

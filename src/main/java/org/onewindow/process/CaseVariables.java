@@ -22,5 +22,13 @@ public final class CaseVariables {
 
   public static final String CERTIFICATE_NUMBER = "certificateNumber";
 
+  /**
+   * The case clock's phase, mirrored as a process variable so Tasklist filters can select late
+   * and paused cases: RUNNING, WARNING, OVERDUE, PAUSED, STOPPED (see ow_case_clock.phase).
+   */
+  public static final String CLOCK_PHASE = "clockPhase";
+  /** The promised date (承诺办结日期), yyyy-MM-dd, for forms and the acceptance notice. */
+  public static final String PROMISED_DATE = "promisedDate";
+
   private CaseVariables() {}
 }

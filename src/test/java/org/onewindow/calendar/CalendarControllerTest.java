@@ -93,7 +93,7 @@ class CalendarControllerTest {
   void deadline() throws Exception {
     mvc.perform(get("/api/calendar/deadline").param("from", "2026-09-30").param("workingDays", "4"))
         .andExpect(status().isOk())
-        .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
         .andExpect(jsonPath("$.from").value("2026-09-30"))
         .andExpect(jsonPath("$.workingDays").value(4))
         .andExpect(jsonPath("$.deadline").value("2026-10-12"))
@@ -191,7 +191,7 @@ class CalendarControllerTest {
       throws Exception {
     result
         .andExpect(status().isBadRequest())
-        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.status").value(400))
         .andExpect(jsonPath("$.title").isNotEmpty())
         .andExpect(jsonPath("$.detail").value(containsString(message)))

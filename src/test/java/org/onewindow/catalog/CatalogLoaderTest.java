@@ -482,6 +482,61 @@ class CatalogLoaderTest {
         .hasMessageContaining("YAML");
   }
 
+  @Test
+  void aMisspelledFieldIsRefusedRatherThanIgnored() {
+    List<String> problems = problemsOf(items("""
+        - code: JS-SG
+          name: 建筑工程施工许可证
+          type: COMMITMENT
+          leadDepartment: housing
+          coDepartment: [resources]
+          statutoryDays: 15
+          promisedDays: 5
+          materials: [申请表]
+        """));
+
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("JS-SG", "coDepartment", "unknown field"));
+  }
+
+  @Test
+  void aRepeatedKeyIsRefusedRatherThanTheLastOneWinning() {
+    List<String> problems = problemsOf(items("""
+        - code: JS-SG
+          name: 建筑工程施工许可证
+          type: COMMITMENT
+          leadDepartment: housing
+          coDepartments: [resources]
+          statutoryDays: 15
+          promisedDays: 25
+          promisedDays: 5
+          materials: [申请表]
+        """));
+
+    assertThat(problems).singleElement(STRING).contains("promisedDays");
+  }
+
+  @Test
+  void aCoHandlingDepartmentListedTwiceIsRefused() {
+    List<String> problems = problemsOf(items("""
+        - code: JS-SG
+          name: 建筑工程施工许可证
+          type: COMMITMENT
+          leadDepartment: housing
+          coDepartments: [resources, resources]
+          statutoryDays: 15
+          promisedDays: 5
+          materials: [申请表]
+        """));
+
+    assertThat(problems).singleElement(STRING).contains("JS-SG", "coDepartments", "more than once");
+  }
+
+  @Test
+  void departmentsKeepTheirFileOrder() {
+    assertThat(shippedCatalog().departments()).extracting(Department::code)
+        .containsExactly("market", "drc", "resources", "housing", "enforcement", "police", "tax", "social");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static final String DEPARTMENTS = """
