@@ -58,8 +58,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(JointReviewConcurrencyTest.FreshPostgresDatabase.class)
 @SpringBootTest(classes = OneWindowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        // Its own engine name: a second engine in the test JVM must not replace the suite's in the registry.
-        "camunda.bpm.process-engine-name=onewindow-concurrency",
+        // Its own engine name (no hyphen, or the starter ignores it): closing this context must not
+        // unregister the suite's "default" engine, which the engine REST API looks up by name.
+        "camunda.bpm.process-engine-name=onewindowConcurrency",
         "spring.datasource.hikari.maximum-pool-size=20"})
 @ActiveProfiles("demo")
 @DirtiesContext
