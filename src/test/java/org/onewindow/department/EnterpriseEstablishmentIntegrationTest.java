@@ -83,8 +83,8 @@ class EnterpriseEstablishmentIntegrationTest {
     assertThat(results.get("registerBusiness").get("departmentName").asText()).isEqualTo("市场监督管理局");
     assertThat(results.get("engraveSeal").get("department").asText()).isEqualTo("police");
     assertThat(results.get("engraveSeal").get("capabilityLabel").asText()).isEqualTo("印章刻制备案");
-    assertThat(results.get("registerTax").get("referenceNumber").asText()).startsWith("SWDJ");
-    assertThat(results.get("registerSocialInsurance").get("referenceNumber").asText()).startsWith("SBDJ");
+    assertThat(results.get("registerTax").get("referenceNumber").asText()).matches("SWDJ\\d{14}");
+    assertThat(results.get("registerSocialInsurance").get("referenceNumber").asText()).matches("SBDJ\\d{14}");
     assertThat(results.get("notifyBankAccount").get("department").asText()).isEqualTo("bank");
 
     // Each department was called once per step and registered once.

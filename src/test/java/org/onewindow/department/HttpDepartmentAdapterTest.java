@@ -117,7 +117,7 @@ class HttpDepartmentAdapterTest {
     assertThat(calls("market", request.idempotencyKey()).get("calls").asInt()).isEqualTo(1);
 
     Registration tax = adapter().registerForTax(request("registerTax", null));
-    assertThat(tax.referenceNumber()).startsWith("SWDJ");
+    assertThat(tax.referenceNumber()).matches("SWDJ\\d{14}");
   }
 
   @Test
@@ -177,7 +177,7 @@ class HttpDepartmentAdapterTest {
     behave("social", Map.of());
     Registration r = adapter().registerForSocialInsurance(request);
     assertThat(r.replayed()).isFalse();
-    assertThat(r.referenceNumber()).startsWith("SBDJ");
+    assertThat(r.referenceNumber()).matches("SBDJ\\d{14}");
     JsonNode calls = calls("social", request.idempotencyKey());
     assertThat(calls.get("calls").asInt()).isEqualTo(3);
     assertThat(calls.get("registered").asBoolean()).isTrue();

@@ -1,5 +1,6 @@
 package org.onewindow.department.simulator;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -159,7 +160,7 @@ public class DepartmentSimulator {
 
   private String reference(String department, DepartmentCapability capability, String itemCode) {
     long n = sequences.computeIfAbsent(department + " " + capability, k -> new AtomicLong()).incrementAndGet();
-    String day = DAY.format(OffsetDateTime.now(ZONE));
+    String day = DAY.format(LocalDate.now(ZONE));
     return switch (capability) {
       case BUSINESS_REGISTRATION -> creditCode(n);
       case SEAL_ENGRAVING -> "YZBA" + day + String.format("%06d", n);
