@@ -9,11 +9,14 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -54,6 +57,23 @@ public class HttpDepartmentClient {
     this.environment = environment;
     this.json = json;
     this.builder = builder;
+  }
+
+  /** Says at start-up which departments cannot be called, so the operator need not wait for an incident. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void reportUnconfiguredDepartments() {
+    List<String> missing = properties.systems().entrySet().stream()
+        .filter(e -> blank(e.getValue().baseUrl()) || blank(e.getValue().token()))
+        .map(e -> e.getKey() + " (" + properties.name(e.getKey()) + ")").toList();
+    if (!missing.isEmpty()) {
+      log.warn("No base URL or token for the systems of {}: their calls will fail and raise incidents. Set "
+          + "onewindow.departments.systems.<code>.base-url and .token (e.g. ONEWINDOW_DEPARTMENTS_SYSTEMS_TAX_BASEURL).",
+          missing);
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   /** Calls the department; returns its registration or throws one of the two exceptions. */
