@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.calendar.HolidayScheduleFormat;
 import org.onewindow.calendar.HolidayScheduleLoader;
 import org.onewindow.calendar.WorkingDayCalendar;
 import org.onewindow.process.CaseVariables;
@@ -134,5 +135,20 @@ class CalendarRecomputationTest extends ClockTestSupport {
     assertThat(timers(paused)).containsEntry(CaseClockEngine.TimerKind.WARNING, List.of(date("2099-01-13T18:00")))
         .containsEntry(CaseClockEngine.TimerKind.DEADLINE, List.of(date("2099-01-14T18:00")));
     assertThat(ledgerKinds(paused)).containsExactly("START", "PAUSE", "RECOMPUTE", "RESUME");
+  }
+
+  @Test
+  void schedulesFoundAtStartUpAreAppliedToTheOpenDeadlines() {
+    now("2098-12-24T10:00");
+    String crossing = receiveAndAccept("SP-JY");
+    assertThat(clock(crossing).deadlineAt()).isEqualTo(at("2099-01-07T18:00"));
+
+    // As if 2099.yaml had been added to the folder while the application was down: loaded, no event.
+    calendar.load(HolidayScheduleFormat.parseYaml(Y2099, "test", 2099));
+    caseClock.recomputeAtStartUp();
+
+    assertThat(clock(crossing).deadlineAt()).isEqualTo(at("2099-01-09T18:00"));
+    assertThat(timers(crossing)).containsEntry(CaseClockEngine.TimerKind.DEADLINE, List.of(date("2099-01-09T18:00")));
+    assertThat(ledgerKinds(crossing)).containsExactly("START", "RECOMPUTE");
   }
 }
