@@ -61,7 +61,7 @@ public class CaseClockController {
   @GetMapping("/clock")
   public ClockJson get(@PathVariable String receiptNumber) {
     CaseClock.ClockView view = clock.view(receiptNumber)
-        .orElseThrow(() -> new ClockConflictException("办件 " + receiptNumber + " 尚未受理，未开始计时"));
+        .orElseThrow(() -> new ClockNotStartedException("办件 " + receiptNumber + " 尚未受理，未开始计时"));
     return json(view);
   }
 

@@ -139,7 +139,10 @@ class CaseClockExtensionTest extends ClockTestSupport {
     assertThat(request("resources1", rn, Map.of("workingDays", 1, "reason", "x")).status()).isEqualTo(409);
     assertThat(request("resources1", "OW20260601999999", Map.of("workingDays", 1, "reason", "x")).status())
         .isEqualTo(404);
-    assertThat(as("resources1").get("/api/cases/" + rn + "/clock").status()).isEqualTo(409);
+    ApiClient.Response noClock = as("resources1").get("/api/cases/" + rn + "/clock");
+    assertThat(noClock.status()).isEqualTo(404);
+    assertThat(noClock.json().get("title").asText()).isEqualTo("未开始计时");
+    assertThat(as("resources1").get("/api/cases/OW20260601999999/clock").status()).isEqualTo(404);
     assertThat(as("resources1").get("/api/cases/" + rn).json().get("clock").isNull()).isTrue();
   }
 }

@@ -233,4 +233,13 @@ class CaseClockProcessTest extends ClockTestSupport {
     assertThat(supervisionEvents(rn)).extracting(e -> e.get("KIND")).containsExactly("WARNING", "OVERDUE");
     assertThat(count(rn, CommitmentItemProcess.SUPERVISION_ORDER)).isEqualTo(1);
   }
+
+  @Test
+  void anImmediateItemHasNoClockAndNoDueDate() {
+    now("2026-06-16T10:00");
+    String rn = receive("GT-DJ"); // 个体工商户登记: promised 0, decided at the window on the spot
+    assertThat(caseClock.find(rn)).isEmpty();
+    assertThat(openTasks(rn)).singleElement().satisfies(t -> assertThat(t.getDueDate()).isNull());
+    assertThat(as("window1").get("/api/cases/" + rn).json().get("clock").isNull()).isTrue();
+  }
 }
