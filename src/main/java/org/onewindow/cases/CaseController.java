@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.onewindow.calendar.clock.CaseClockRepository;
 import org.onewindow.catalog.Catalog;
 import org.onewindow.catalog.CatalogItem;
 import org.onewindow.department.DepartmentResultsView;
@@ -27,13 +28,15 @@ public class CaseController {
   private final Catalog catalog;
   private final TaskService taskService;
   private final DepartmentResultsView departmentResults;
+  private final CaseClockRepository clocks;
 
   public CaseController(CaseRepository cases, Catalog catalog, TaskService taskService,
-      DepartmentResultsView departmentResults) {
+      DepartmentResultsView departmentResults, CaseClockRepository clocks) {
     this.cases = cases;
     this.catalog = catalog;
     this.taskService = taskService;
     this.departmentResults = departmentResults;
+    this.clocks = clocks;
   }
 
   public record ItemJson(String code, String name, String type, String leadDepartment, int promisedDays) {}
@@ -46,8 +49,11 @@ public class CaseController {
   public record CaseJson(String receiptNumber, ItemJson item, String channel, ApplicantJson applicant,
       List<String> materials, String status, String statusLabel, String outcome, String certificateNumber,
       String processInstanceId, List<TaskJson> currentTasks, OffsetDateTime receivedAt, OffsetDateTime acceptedAt,
-      OffsetDateTime decidedAt, OffsetDateTime finishedAt,
+      OffsetDateTime decidedAt, OffsetDateTime finishedAt, ClockJson clock,
       List<DepartmentResultJson> departmentResults) {}
+
+  /** The case clock from acceptance on (null before): the promised date is the acceptance notice's. */
+  public record ClockJson(String promisedDate, OffsetDateTime deadlineAt, String phase, boolean calendarComplete) {}
 
   @GetMapping("/{receiptNumber}")
   public CaseJson get(@PathVariable String receiptNumber) {
@@ -60,6 +66,9 @@ public class CaseController {
         c.channel(), new ApplicantJson(c.applicantKind(), c.applicantName(), c.applicantId(), c.mobile()),
         c.materials(), c.status().name(), c.status().label(), c.outcome(), c.certificateNumber(),
         c.processInstanceId(), tasks, c.receivedAt(), c.acceptedAt(), c.decidedAt(), c.finishedAt(),
+        clocks.find(receiptNumber).map(k -> new ClockJson(k.deadlineDate().toString(),
+            k.deadlineAt().atZoneSameInstant(ZONE).toOffsetDateTime(), k.phase().name(), k.calendarComplete()))
+            .orElse(null),
         departmentResults.forCase(c.receiptNumber()));
   }
 
