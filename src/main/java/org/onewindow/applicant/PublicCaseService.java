@@ -24,6 +24,7 @@ import org.onewindow.intake.IntakeValidator;
 import org.onewindow.intake.ReceivedCase;
 import org.onewindow.material.Material;
 import org.onewindow.material.MaterialService;
+import org.onewindow.notification.NoticeOutbox;
 import org.onewindow.process.CommitmentItemProcess;
 import org.onewindow.rating.Rating;
 import org.onewindow.rating.RatingRecord;
@@ -60,11 +61,12 @@ public class PublicCaseService {
   private final Catalog catalog;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
+  private final NoticeOutbox outbox;
 
   public PublicCaseService(IntakeService intake, CaseRepository cases, CaseAccess access, ApplicantRecords records,
       PublicThrottles throttles, SupplementRequests supplementRequests, PromisedDates promisedDates,
       WithdrawalClock clock, RatingService ratings, MaterialService materials, Catalog catalog,
-      TaskService taskService, RuntimeService runtimeService) {
+      TaskService taskService, RuntimeService runtimeService, NoticeOutbox outbox) {
     this.intake = intake;
     this.cases = cases;
     this.access = access;
@@ -78,6 +80,7 @@ public class PublicCaseService {
     this.catalog = catalog;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
+    this.outbox = outbox;
   }
 
   /** A received online application: the query code is here in clear, and nowhere else ever again. */
@@ -142,7 +145,8 @@ public class PublicCaseService {
 
   /**
    * 撤件: until the decision. The process instance is deleted (its tasks leave every queue, its history
-   * stays), the case file is finished as WITHDRAWN and the case clock stopped, all in one transaction.
+   * stays), the case file is finished as WITHDRAWN, the case clock stopped and notices not yet sent
+   * cancelled, all in one transaction.
    */
   @Transactional
   public PublicStatus withdraw(String client, String receiptNumber, String code, String reason) {
@@ -169,6 +173,7 @@ public class PublicCaseService {
     }
     cases.finish(receiptNumber, CaseStatus.WITHDRAWN, now);
     clock.stop(receiptNumber, why, now);
+    outbox.cancelAllPending(receiptNumber, "申请人已撤件");
     records.record(receiptNumber, ApplicantRecords.WITHDRAWAL, why, now);
     return view(cases.find(receiptNumber).orElseThrow());
   }

@@ -17,6 +17,8 @@ public class NoticeOutbox {
   public static final String PENDING = "PENDING";
   public static final String SENT = "SENT";
   public static final String FAILED = "FAILED";
+  /** No longer due: what it was about was settled before it could be sent (supplied, withdrawn). */
+  public static final String CANCELLED = "CANCELLED";
   static final int MAX_TEXT = 1000;
   private static final int MAX_ERROR = 500;
 
@@ -51,6 +53,19 @@ public class NoticeOutbox {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM ow_notice_outbox WHERE receipt_number = ? AND notice_key = ?",
         Integer.class, receiptNumber, noticeKey);
     return n != null && n > 0;
+  }
+
+  /** Cancels the pending notice with this key (its step is settled). Returns whether one was cancelled. */
+  public boolean cancelPending(String receiptNumber, String noticeKey, String why) {
+    return jdbc.update("UPDATE ow_notice_outbox SET status = ?, last_error = ? "
+        + "WHERE receipt_number = ? AND notice_key = ? AND status = ?",
+        CANCELLED, clip(why), receiptNumber, noticeKey, PENDING) > 0;
+  }
+
+  /** Cancels every pending notice of the case (it was withdrawn). */
+  public int cancelAllPending(String receiptNumber, String why) {
+    return jdbc.update("UPDATE ow_notice_outbox SET status = ?, last_error = ? WHERE receipt_number = ? AND status = ?",
+        CANCELLED, clip(why), receiptNumber, PENDING);
   }
 
   public List<Notice> forCase(String receiptNumber) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * department's {@code awaitReviewSupplement} task is created), the applicant is told by SMS, once and
  * in full, what is missing and why. The notice is enqueued in the engine's transaction, from the
  * engine's task events (Camunda's Spring event bridge, {@code camunda.bpm.eventing.task}), so no model
- * has to name this listener.
+ * has to name this listener. When the task ends before the notice went out (the materials came
+ * first), the pending notice is cancelled.
  */
 @Component
 public class SupplementNoticeListener {
@@ -40,13 +41,21 @@ public class SupplementNoticeListener {
 
   @EventListener
   public void onTask(DelegateTask task) {
-    if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
-        || !SupplementRequests.isWaitingTask(task.getTaskDefinitionKey())) {
+    if (!SupplementRequests.isWaitingTask(task.getTaskDefinitionKey()) || task.getExecution() == null) {
       return;
     }
     String receiptNumber = task.getExecution().getProcessBusinessKey();
     if (receiptNumber == null) {
       log.warn("Supplement task {} has no receipt number; no notice", task.getId());
+      return;
+    }
+    String event = task.getEventName();
+    if (TaskListener.EVENTNAME_COMPLETE.equals(event) || TaskListener.EVENTNAME_DELETE.equals(event)) {
+      // Supplied (at the window or online) before the request went out: no request to send any more.
+      outbox.cancelPending(receiptNumber, KIND + ":" + task.getId(), "补正已完成，无需再发送");
+      return;
+    }
+    if (!TaskListener.EVENTNAME_CREATE.equals(event)) {
       return;
     }
     SupplementRequests.Request request = requests.request(task);

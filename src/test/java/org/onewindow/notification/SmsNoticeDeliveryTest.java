@@ -76,16 +76,39 @@ class SmsNoticeDeliveryTest {
     assertThat(failing.text()).contains("食品经营许可申请书、经营场所平面图", "平面图需标明面积");
     assertThat(sms.messages(null, rn)).isEmpty();
 
-    // The window takes the materials on paper meanwhile: nothing waits for the gateway.
-    staff.work("window1", "window", rn, "awaitSupplement", Map.of("suppliedMaterials", "经营场所平面图"));
-    staff.task("window1", "window", rn, "acceptance");
-
     sms.down(false);
     NoticeOutbox.Notice sent = await().atMost(Duration.ofSeconds(30))
         .until(() -> supplementNotice(rn), n -> NoticeOutbox.SENT.equals(n.status()));
     assertThat(sent.sentAt()).isNotNull();
     assertThat(sent.gatewayMessageId()).startsWith("SMS");
     assertThat(sms.messages(Applications.MOBILE, rn)).hasSize(1);
+  }
+
+  @Test
+  void aRequestSettledBeforeItCouldBeSentIsCancelled() {
+    sms.down(true);
+    String rn = windowCase();
+    staff.work("window1", "window", rn, "acceptance", Map.of("acceptanceDecision", "SUPPLEMENT",
+        "missingMaterials", "经营场所平面图"));
+    // The applicant brings the material to the window while the gateway is still down.
+    staff.work("window1", "window", rn, "awaitSupplement", Map.of("suppliedMaterials", "经营场所平面图"));
+    staff.task("window1", "window", rn, "acceptance");
+    assertThat(supplementNotice(rn).status()).isEqualTo(NoticeOutbox.CANCELLED);
+
+    // Withdrawn online while a request is pending: cancelled too.
+    ApiClient applicant = ApiClient.anonymous(port);
+    ApiClient.Response applied = applicant.post("/api/public/cases", Applications.person("SP-JY", List.of("营业执照")));
+    String online = applied.json().get("receiptNumber").asText();
+    staff.work("window1", "window", online, "acceptance", Map.of("acceptanceDecision", "SUPPLEMENT",
+        "missingMaterials", "经营场所平面图"));
+    assertThat(applicant.post("/api/public/cases/" + online + "/withdrawal", Map.of("code",
+        applied.json().get("queryCode").asText(), "reason", "改日再办")).status()).isEqualTo(200);
+    assertThat(supplementNotice(online).status()).isEqualTo(NoticeOutbox.CANCELLED);
+
+    sms.down(false);
+    sms.failNextCalls(0);
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        .until(() -> sms.messages(null, rn).isEmpty() && sms.messages(null, online).isEmpty());
   }
 
   @Test
