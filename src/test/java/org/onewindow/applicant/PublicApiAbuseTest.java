@@ -178,6 +178,14 @@ class PublicApiAbuseTest {
     char[] big = new char[70 * 1024];
     Arrays.fill(big, 'x');
     problem(applicant.post("/api/public/cases", "{\"itemCode\": \"" + new String(big) + "\"}"), 413);
+    // Sent chunked, without a length, it is read up to the limit and refused there.
+    problem(applicant.postChunked("/api/public/cases",
+        ("{\"itemCode\": \"" + new String(big) + "\"}").getBytes(StandardCharsets.UTF_8)), 413);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ow_case", Long.class)).isEqualTo(cases);
+    // A chunked body within the limit is taken as usual.
+    ApiClient.Response chunked = applicant.postChunked("/api/public/cases", new com.fasterxml.jackson.databind.ObjectMapper()
+        .valueToTree(Applications.person("SP-JY", List.of("营业执照"))).toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(chunked.status()).as(chunked.body()).isEqualTo(201);
   }
 
   @Test

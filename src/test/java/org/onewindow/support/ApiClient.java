@@ -92,6 +92,12 @@ public final class ApiClient {
     }
   }
 
+  /** A JSON body sent chunked, without a declared length. */
+  public Response postChunked(String path, byte[] jsonBody) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(jsonBody))));
+  }
+
   /** A file part of a multipart upload. */
   public record FilePart(String field, String fileName, String contentType, byte[] content) {}
 
