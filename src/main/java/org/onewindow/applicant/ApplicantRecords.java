@@ -1,7 +1,6 @@
 package org.onewindow.applicant;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -41,13 +40,5 @@ public class ApplicantRecords {
     String d = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     jdbc.update("INSERT INTO ow_applicant_action (receipt_number, action, detail, occurred_at) VALUES (?, ?, ?, ?)",
         receiptNumber, action, d, at);
-  }
-
-  public record Action(String action, String detail, OffsetDateTime occurredAt) {}
-
-  public List<Action> actions(String receiptNumber) {
-    return jdbc.query("SELECT action, detail, occurred_at FROM ow_applicant_action WHERE receipt_number = ? "
-            + "ORDER BY occurred_at, id",
-        (rs, i) -> new Action(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)), receiptNumber);
   }
 }

@@ -45,10 +45,6 @@ public class PublicThrottles {
     applications.reset();
   }
 
-  ClientThrottle wrongCodes() {
-    return wrongCodes;
-  }
-
   static Duration atLeastOneSecond(Duration d) {
     return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : d;
   }

@@ -119,6 +119,18 @@ class PublicApiAbuseTest {
   }
 
   @Test
+  void onlyThePublicPathIsOpenNotAPathThatWalksOutOfIt() {
+    Online c = apply("SP-JY", List.of("食品经营许可申请书"));
+    for (String path : List.of("/api/public/../cases/" + c.rn(), "/api/public/%2e%2e/cases/" + c.rn(),
+        "/api/public/..;/cases/" + c.rn())) {
+      ApiClient.Response r = applicant.get(path);
+      assertThat(r.status()).as(path).isIn(400, 401, 404);
+      assertThat(r.body()).as(path).doesNotContain("applicant", c.rn() + "\",\"item");
+    }
+    assertThat(applicant.get("/api/cases/" + c.rn()).status()).isEqualTo(401);
+  }
+
+  @Test
   void aFloodOfWrongCodesFromOneClientIsThrottled() {
     Online c = apply("SP-JY", List.of("食品经营许可申请书"));
     List<Integer> answers = new ArrayList<>();
