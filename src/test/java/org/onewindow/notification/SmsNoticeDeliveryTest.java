@@ -17,6 +17,7 @@ import org.onewindow.support.OneWindowIntegrationTest;
 import org.onewindow.support.StaffTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A gateway that is down or failing never holds a case up; the notice waits, is retried and goes out once. */
 @OneWindowIntegrationTest
@@ -35,11 +36,17 @@ class SmsNoticeDeliveryTest {
 
   private StaffTasks staff;
 
+  @Autowired
+  JdbcTemplate jdbc;
+
   @BeforeEach
   void setUp() {
     throttles.reset();
     sms.reset(false);
     staff = new StaffTasks(port);
+    // Start from a quiet outbox, so no other case's notice takes this test's simulated failures.
+    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM ow_notice_outbox WHERE status = 'PENDING'", Integer.class) == 0);
   }
 
   @AfterEach
@@ -70,7 +77,7 @@ class SmsNoticeDeliveryTest {
     // The case went on: it waits for the supplement in the window's queue.
     staff.task("window1", "window", rn, "awaitSupplement");
     NoticeOutbox.Notice failing = await().atMost(Duration.ofSeconds(20))
-        .until(() -> supplementNotice(rn), n -> n.attempts() >= 1);
+        .until(() -> supplementNotice(rn), n -> n.attempts() >= 1 && n.lastError() != null);
     assertThat(failing.status()).isEqualTo(NoticeOutbox.PENDING);
     assertThat(failing.lastError()).contains("503");
     assertThat(failing.text()).contains("食品经营许可申请书、经营场所平面图", "平面图需标明面积");
