@@ -2,6 +2,7 @@ package org.onewindow.notification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +24,12 @@ public class NoticeOutbox {
   private static final int MAX_ERROR = 500;
 
   private final JdbcTemplate jdbc;
+  private final Clock clock;
 
-  public NoticeOutbox(JdbcTemplate jdbc) {
+  /** @param clock real time, for when a notice is due (the engine's time may be moved by tests) */
+  public NoticeOutbox(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public record Notice(long id, String receiptNumber, String kind, String noticeKey, String mobile, String text,
@@ -34,7 +38,9 @@ public class NoticeOutbox {
 
   /**
    * Enqueues a notice in the caller's transaction, unless the case already has one with this key
-   * (a retried step). Returns whether a notice was enqueued.
+   * (a retried step), due at once. Returns whether a notice was enqueued.
+   *
+   * @param now when the step happened (the engine's time), kept as the notice's creation time
    */
   public boolean enqueue(String receiptNumber, String kind, String noticeKey, String mobile, String text,
       OffsetDateTime now) {
@@ -45,7 +51,8 @@ public class NoticeOutbox {
     jdbc.update("""
         INSERT INTO ow_notice_outbox (receipt_number, kind, notice_key, mobile, text_content, status, attempts,
           next_attempt_at, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)""", receiptNumber, kind, noticeKey, mobile, clipped, PENDING, now, now);
+        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)""", receiptNumber, kind, noticeKey, mobile, clipped, PENDING,
+        OffsetDateTime.now(clock), now);
     return true;
   }
 

@@ -1,9 +1,9 @@
 package org.onewindow.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,11 +22,14 @@ public class NoticeSender {
   private final NoticeOutbox outbox;
   private final SmsGateway gateway;
   private final SmsProperties properties;
+  private final Clock clock;
 
-  public NoticeSender(NoticeOutbox outbox, SmsGateway gateway, SmsProperties properties) {
+  /** @param clock real time: retries are scheduled in it, whatever the engine's clock says */
+  public NoticeSender(NoticeOutbox outbox, SmsGateway gateway, SmsProperties properties, Clock clock) {
     this.outbox = outbox;
     this.gateway = gateway;
     this.properties = properties;
+    this.clock = clock;
   }
 
   @Scheduled(fixedDelayString = "${onewindow.sms.poll-interval:2s}",
@@ -82,7 +85,7 @@ public class NoticeSender {
     return sent;
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toOffsetDateTime();
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock.withZone(ZONE));
   }
 }
