@@ -23,18 +23,18 @@ import org.springframework.stereotype.Component;
 /**
  * The requests for supplement (补正) a case is waiting on, read from its open waiting tasks: the
  * window's {@code awaitSupplement} (missing materials and reason from the acceptance) and a
- * reviewing department's {@code awaitReviewSupplement} (the reviewer's missing materials and reason).
+ * reviewing department's {@code awaitReviewSupplement} (the reviewer's missing materials and comment,
+ * local to that department's review sub-process, which the task's variables reach first).
  * A case may wait on several at once (two departments asking in the same review round).
  */
 @Component
 public class SupplementRequests {
-  /** The department's waiting task during joint review (the case clock's model). */
-  public static final String AWAIT_REVIEW_SUPPLEMENT = "awaitReviewSupplement";
-  public static final Set<String> WAITING_TASKS = Set.of(CommitmentItemProcess.AWAIT_SUPPLEMENT, AWAIT_REVIEW_SUPPLEMENT);
+  public static final Set<String> WAITING_TASKS = Set.of(CommitmentItemProcess.AWAIT_SUPPLEMENT,
+      CommitmentItemProcess.AWAIT_REVIEW_SUPPLEMENT);
   /** Where the window's reason is: the acceptance's comment. */
   static final List<String> WINDOW_REASON = List.of(CommitmentItemProcess.ACCEPTANCE_COMMENT);
-  /** Where a reviewer's reason is, first found wins (the reviewer's own scope comes first). */
-  static final List<String> REVIEW_REASON = List.of("supplementReason", CommitmentItemProcess.REVIEW_COMMENT);
+  /** Where a reviewer's reason is: the review's comment, local to the department's sub-process. */
+  static final List<String> REVIEW_REASON = List.of(CommitmentItemProcess.REVIEW_COMMENT);
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final String WINDOW = "政务服务中心窗口";
 

@@ -1,45 +1,50 @@
 package org.onewindow.applicant;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Optional;
+import org.onewindow.calendar.clock.CaseClockRepository;
+import org.onewindow.calendar.clock.CaseClockRules;
+import org.onewindow.calendar.clock.ClockEventKind;
+import org.onewindow.calendar.clock.ClockState;
 import org.springframework.stereotype.Component;
 
 /**
- * Stops the case clock of a withdrawn case, in the withdrawal's transaction: phase STOPPED with the
- * time, and a STOP entry (reason type WITHDRAWAL) in the clock's ledger. A case without a clock (not
- * accepted yet, or an immediate item) has nothing to stop. The process instance is deleted with its
- * custom listeners skipped, so the clock's own listeners do not run: this is their stand-in.
+ * Stops the case clock of a withdrawn case, in the withdrawal's transaction, the way the clock stops
+ * a cancelled case: a pause still running is resumed first (its days given back), the clock is
+ * STOPPED without a verdict on time, the ledger gets a STOP entry with reason type WITHDRAWAL and the
+ * applicant's reason, and open supervision orders are closed. The process instance is deleted with
+ * custom listeners skipped, so this is the only place the clock hears of the withdrawal. A case
+ * without a clock (not accepted yet, or an immediate item) has nothing to stop.
  */
 @Component
 public class WithdrawalClock {
-  public static final String STOPPED = "STOPPED";
-  public static final String STOP = "STOP";
   public static final String WITHDRAWAL = "WITHDRAWAL";
   public static final String ACTOR = "applicant";
 
-  private final JdbcTemplate jdbc;
+  private final CaseClockRepository clocks;
+  private final CaseClockRules rules;
 
-  public WithdrawalClock(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public WithdrawalClock(CaseClockRepository clocks, CaseClockRules rules) {
+    this.clocks = clocks;
+    this.rules = rules;
   }
 
   /** Returns true when a running (or paused) clock was stopped. */
   public boolean stop(String receiptNumber, String reason, OffsetDateTime at) {
-    List<LocalDate> deadline = jdbc.query(
-        "SELECT deadline_date FROM ow_case_clock WHERE receipt_number = ? AND phase <> ? FOR UPDATE",
-        (rs, i) -> rs.getObject(1, LocalDate.class), receiptNumber, STOPPED);
-    if (deadline.isEmpty()) {
+    Optional<ClockState> locked = clocks.lock(receiptNumber);
+    if (locked.isEmpty() || locked.get().stopped()) {
       return false;
     }
-    jdbc.update("UPDATE ow_case_clock SET phase = ?, stopped_at = ?, updated_at = ? WHERE receipt_number = ?",
-        STOPPED, at, at, receiptNumber);
-    jdbc.update("""
-        INSERT INTO ow_clock_event (receipt_number, kind, reason_type, reason, actor, occurred_at, deadline_before,
-          deadline_after)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        receiptNumber, STOP, WITHDRAWAL, reason, ACTOR, at, deadline.get(0), deadline.get(0));
+    ClockState clock = locked.get();
+    ClockState stopped = rules.stop(clock, at, false);
+    clocks.update(stopped);
+    if (clock.paused()) {
+      clocks.addEvent(receiptNumber, ClockEventKind.RESUME, clock.pauseReasonType().name(),
+          "撤件时计时仍暂停，自动恢复", ACTOR, at, clock.deadlineDate(), stopped.deadlineDate());
+    }
+    clocks.addEvent(receiptNumber, ClockEventKind.STOP, WITHDRAWAL, "撤件：" + reason, ACTOR, at,
+        stopped.deadlineDate(), stopped.deadlineDate());
+    clocks.closeOrders(receiptNumber, at);
     return true;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -67,15 +66,11 @@ class WithdrawalTest {
     staff.task("housing1", "housing", rn, "jointReview");
     staff.task("resources1", "resources", rn, "jointReview");
     String pi = jdbc.queryForObject("SELECT process_instance_id FROM ow_case WHERE receipt_number = ?", String.class, rn);
-    // The case clock (kept by the clock feature) is running.
-    OffsetDateTime accepted = OffsetDateTime.now(ZoneId.of("Asia/Shanghai"));
-    LocalDate deadline = accepted.toLocalDate().plusDays(7);
-    jdbc.update("""
-        INSERT INTO ow_case_clock (receipt_number, process_instance_id, item_code, lead_department, promised_days,
-          statutory_days, started_on, deadline_date, deadline_at, warning_at, calendar_complete, phase, updated_at)
-        VALUES (?, ?, 'JS-SG', 'housing', 5, 15, ?, ?, ?, ?, TRUE, 'RUNNING', ?)""",
-        rn, pi, accepted.toLocalDate(), deadline, deadline.atTime(18, 0).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
-        accepted.plusDays(5), accepted);
+    // The case clock runs from the acceptance; the applicant sees its deadline as the promised date.
+    assertThat(jdbc.queryForObject("SELECT phase FROM ow_case_clock WHERE receipt_number = ?", String.class, rn))
+        .isEqualTo("RUNNING");
+    LocalDate deadline = jdbc.queryForObject("SELECT deadline_date FROM ow_case_clock WHERE receipt_number = ?",
+        LocalDate.class, rn);
     assertThat(applicant.get("/api/public/cases/" + rn + "?code=" + c[1]).json().get("promisedDate").asText())
         .isEqualTo(deadline.toString());
 
@@ -105,8 +100,10 @@ class WithdrawalTest {
         .isEqualTo("STOPPED");
     assertThat(jdbc.queryForObject("SELECT stopped_at FROM ow_case_clock WHERE receipt_number = ?",
         OffsetDateTime.class, rn)).isNotNull();
-    assertThat(jdbc.queryForList("SELECT kind || '/' || reason_type || '/' || reason FROM ow_clock_event "
-        + "WHERE receipt_number = ?", String.class, rn)).containsExactly("STOP/WITHDRAWAL/项目取消，不再申请");
+    assertThat(jdbc.queryForList("SELECT kind || '/' || COALESCE(reason_type, '-') FROM ow_clock_event "
+        + "WHERE receipt_number = ? ORDER BY id", String.class, rn)).containsExactly("START/-", "STOP/WITHDRAWAL");
+    assertThat(jdbc.queryForObject("SELECT reason || ' by ' || actor FROM ow_clock_event WHERE receipt_number = ? "
+        + "AND kind = 'STOP'", String.class, rn)).isEqualTo("撤件：项目取消，不再申请 by applicant");
 
     // Once withdrawn, it stays withdrawn; the applicant may rate the service.
     ApiClient.Response again = withdraw(rn, c[1], "再撤一次");
