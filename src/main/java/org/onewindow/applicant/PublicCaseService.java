@@ -43,8 +43,8 @@ import org.springframework.web.multipart.MultipartFile;
 public class PublicCaseService {
   public static final String ONLINE = "ONLINE";
   /** A case may be withdrawn (撤件) until the decision. */
-  public static final Set<CaseStatus> WITHDRAWABLE = Set.of(
-      CaseStatus.RECEIVED, CaseStatus.AWAITING_SUPPLEMENT, CaseStatus.ACCEPTED, CaseStatus.UNDER_REVIEW);
+  public static final Set<CaseStatus> WITHDRAWABLE = Set.of(CaseStatus.RECEIVED, CaseStatus.AWAITING_SUPPLEMENT,
+      CaseStatus.ACCEPTED, CaseStatus.UNDER_REVIEW, CaseStatus.RETURNED);
   static final int MAX_REASON = 500;
   static final int MAX_COMMENT = 500;
 

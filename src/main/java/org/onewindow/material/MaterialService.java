@@ -28,8 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class MaterialService {
   /** A case takes files until its decision. */
-  public static final Set<CaseStatus> OPEN = Set.of(
-      CaseStatus.RECEIVED, CaseStatus.AWAITING_SUPPLEMENT, CaseStatus.ACCEPTED, CaseStatus.UNDER_REVIEW);
+  public static final Set<CaseStatus> OPEN = Set.of(CaseStatus.RECEIVED, CaseStatus.AWAITING_SUPPLEMENT,
+      CaseStatus.ACCEPTED, CaseStatus.UNDER_REVIEW, CaseStatus.RETURNED);
   static final int MAX_FILE_NAME = 200;
 
   private final MaterialProperties properties;
