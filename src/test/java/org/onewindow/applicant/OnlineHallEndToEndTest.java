@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.calendar.WorkingDayCalendar;
@@ -21,6 +23,7 @@ import org.onewindow.notification.simulator.SmsSimulator;
 import org.onewindow.support.ApiClient;
 import org.onewindow.support.Applications;
 import org.onewindow.support.OneWindowIntegrationTest;
+import org.onewindow.support.OpenCases;
 import org.onewindow.support.StaffTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +44,9 @@ class OnlineHallEndToEndTest {
   int port;
 
   @Autowired
+  RuntimeService runtime;
+
+  @Autowired
   JdbcTemplate jdbc;
 
   @Autowired
@@ -58,12 +64,20 @@ class OnlineHallEndToEndTest {
   private StaffTasks staff;
   private ApiClient applicant;
 
+  private OpenCases openCases;
+
   @BeforeEach
   void setUp() {
+    openCases = OpenCases.mark(jdbc, runtime);
     throttles.reset();
     sms.reset(false);
     staff = new StaffTasks(port);
     applicant = ApiClient.anonymous(port);
+  }
+
+  @AfterEach
+  void endOpenCases() {
+    openCases.endAll();
   }
 
   private JsonNode status(String rn, String code) {

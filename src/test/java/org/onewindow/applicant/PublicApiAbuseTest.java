@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.support.ApiClient;
 import org.onewindow.support.Applications;
 import org.onewindow.support.OneWindowIntegrationTest;
+import org.onewindow.support.OpenCases;
 import org.onewindow.support.StaffTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,8 +47,11 @@ class PublicApiAbuseTest {
 
   record Online(String rn, String code) {}
 
+  private OpenCases openCases;
+
   @BeforeEach
   void setUp() {
+    openCases = OpenCases.mark(jdbc, runtime);
     throttles.reset();
     applicant = ApiClient.anonymous(port);
     staff = new StaffTasks(port);
@@ -55,6 +59,7 @@ class PublicApiAbuseTest {
 
   @AfterEach
   void forgetTheFlood() {
+    openCases.endAll();
     throttles.reset();
   }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.notification.simulator.SmsSimulator;
@@ -14,6 +16,7 @@ import org.onewindow.process.CommitmentItemProcess;
 import org.onewindow.support.ApiClient;
 import org.onewindow.support.Applications;
 import org.onewindow.support.OneWindowIntegrationTest;
+import org.onewindow.support.OpenCases;
 import org.onewindow.support.StaffTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +34,9 @@ class ReviewSupplementOnlineTest {
   int port;
 
   @Autowired
+  RuntimeService runtime;
+
+  @Autowired
   JdbcTemplate jdbc;
 
   @Autowired
@@ -42,12 +48,20 @@ class ReviewSupplementOnlineTest {
   private ApiClient applicant;
   private StaffTasks staff;
 
+  private OpenCases openCases;
+
   @BeforeEach
   void setUp() {
+    openCases = OpenCases.mark(jdbc, runtime);
     throttles.reset();
     sms.reset(false);
     applicant = ApiClient.anonymous(port);
     staff = new StaffTasks(port);
+  }
+
+  @AfterEach
+  void endOpenCases() {
+    openCases.endAll();
   }
 
   /** An online JS-SG case (housing leads, resources reviews too) where housing asks for a supplement. */

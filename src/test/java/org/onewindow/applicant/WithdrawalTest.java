@@ -9,11 +9,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.support.ApiClient;
 import org.onewindow.support.Applications;
 import org.onewindow.support.OneWindowIntegrationTest;
+import org.onewindow.support.OpenCases;
 import org.onewindow.support.StaffTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class WithdrawalTest {
   @LocalServerPort
   int port;
+
+  @Autowired
+  RuntimeService runtime;
 
   @Autowired
   JdbcTemplate jdbc;
@@ -40,11 +46,19 @@ class WithdrawalTest {
   private ApiClient applicant;
   private StaffTasks staff;
 
+  private OpenCases openCases;
+
   @BeforeEach
   void setUp() {
+    openCases = OpenCases.mark(jdbc, runtime);
     throttles.reset();
     applicant = ApiClient.anonymous(port);
     staff = new StaffTasks(port);
+  }
+
+  @AfterEach
+  void endOpenCases() {
+    openCases.endAll();
   }
 
   private String[] apply() {

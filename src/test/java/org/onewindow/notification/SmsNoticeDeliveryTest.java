@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.onewindow.notification.simulator.SmsSimulator;
 import org.onewindow.support.ApiClient;
 import org.onewindow.support.Applications;
 import org.onewindow.support.OneWindowIntegrationTest;
+import org.onewindow.support.OpenCases;
 import org.onewindow.support.StaffTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SmsNoticeDeliveryTest {
   @LocalServerPort
   int port;
+
+  @Autowired
+  RuntimeService runtime;
 
   @Autowired
   SmsSimulator sms;
@@ -39,8 +44,11 @@ class SmsNoticeDeliveryTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  private OpenCases openCases;
+
   @BeforeEach
   void setUp() {
+    openCases = OpenCases.mark(jdbc, runtime);
     throttles.reset();
     sms.reset(false);
     staff = new StaffTasks(port);
@@ -51,6 +59,7 @@ class SmsNoticeDeliveryTest {
 
   @AfterEach
   void gatewayBackToNormal() {
+    openCases.endAll();
     sms.reset(false);
   }
 
