@@ -51,7 +51,7 @@ public class AuthorizationSetup {
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.HIGHEST_PRECEDENCE)
-  public void apply() {
+  public int apply() {
     if (!identity.isReadOnly()) {
       properties.roleGroups().forEach((id, name) -> ensureGroup(id, name,
           Groups.ADMINISTRATORS.equals(id) ? Groups.TYPE_SYSTEM : Groups.TYPE_ROLE));
@@ -66,6 +66,7 @@ public class AuthorizationSetup {
       }
     }
     log.info("Authorizations from onewindow.identity: {} created or changed", changed);
+    return changed;
   }
 
   /** Every configured grant, parsed, per group; department grants expanded to each department. */
