@@ -112,6 +112,9 @@ public final class BrowserSupport
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+    // --lang sets the UI language only; the webapps choose their locale from navigator.languages,
+    // which follows this preference: a Chinese clerk's browser.
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);

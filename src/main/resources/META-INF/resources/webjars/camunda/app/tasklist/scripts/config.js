@@ -11,6 +11,8 @@ export default {
     fallbackLocale: 'zh-CN'
   },
   disableWelcomeMessage: true,
+  // Task lists ordered by due date unless the clerk chooses otherwise (ES modules, paths relative to app/tasklist/).
+  customScripts: ['scripts/onewindow/due-date-order.js'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '转到第一个筛选器'},
