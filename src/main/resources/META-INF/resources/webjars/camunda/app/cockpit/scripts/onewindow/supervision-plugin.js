@@ -68,12 +68,12 @@ function instanceLink(c) {
 
 function steps(c) {
   if (!c.lateSteps || c.lateSteps.length === 0) {
-    return ['—', '—'];
+    return [el('span', {text: '—'}), '—'];
   }
-  return [
-    c.lateSteps.map(s => s.activityName || s.activityId).join('、'),
-    c.lateSteps.map(s => s.departmentName || s.department || '').join('、')
-  ];
+  const lines = c.lateSteps.map(s => el('div', {class: 'ow-step'}, s.activityName || s.activityId,
+    s.departmentName || s.department ? el('span', {class: 'ow-muted', text: '（' + (s.departmentName || s.department) + '）'}) : null));
+  const departments = [...new Set(c.lateSteps.map(s => s.departmentName || s.department).filter(d => d))];
+  return [el('div', {}, lines), departments.join('、') || '—'];
 }
 
 function orders(c) {
@@ -108,7 +108,7 @@ function boardTable(board, overdue) {
         el('td', {text: c.itemName}),
         el('td', {text: c.applicantName}),
         el('td', {text: c.leadDepartmentName}),
-        el('td', {text: step}),
+        el('td', {}, step),
         el('td', {text: department}),
         el('td', {text: dateTime(c.deadlineAt) + (c.calendarComplete ? '' : '（节假日未公布，暂按周末计算）')}),
         el('td', {class: overdue ? 'ow-days ow-overdue' : 'ow-days', text: String(overdue ? c.workingDaysOverdue : c.workingDaysLeft)}),
@@ -223,7 +223,7 @@ function statisticsSection() {
 }
 
 const STYLE = `
-.ow-supervision { padding: 15px 20px; }
+.ow-supervision { padding: 15px 20px; overflow-y: auto; max-height: calc(100vh - 90px); }
 .ow-supervision h2 { margin-top: 0; }
 .ow-section { margin-bottom: 30px; }
 .ow-muted { color: #777; }
