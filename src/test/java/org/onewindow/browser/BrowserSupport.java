@@ -221,12 +221,20 @@ public final class BrowserSupport
    */
   public void login(String baseUrl, String app, String user, String password) {
     driver().get(baseUrl + "/camunda/app/" + app + "/");
-    WebElement username = visible("form[name='signinForm'] input[ng-model='username']");
-    username.clear();
-    username.sendKeys(user);
-    WebElement secret = visible("form[name='signinForm'] input[ng-model='password']");
-    secret.clear();
-    secret.sendKeys(password);
+    // The form is rendered again once the locale has loaded (the button gets its label then):
+    // typing before that may land in the wrong field. Wait for the label, then type and check.
+    await().withMessage(() -> "the login form of " + app + " with its translated labels")
+        .until(d -> !d.findElements(By.cssSelector("form[name='signinForm'] button[type='submit']")).isEmpty()
+            && !d.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).getText().isBlank());
+    await().withMessage(() -> "the login form of " + app + " filled in").until(d -> {
+      WebElement username = d.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
+      username.clear();
+      username.sendKeys(user);
+      WebElement secret = d.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+      secret.clear();
+      secret.sendKeys(password);
+      return user.equals(username.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+    });
     click(clickable("form[name='signinForm'] button[type='submit']"));
     try {
       await().withMessage(() -> "logged in to " + app + " as " + user)
