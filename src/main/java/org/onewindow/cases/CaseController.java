@@ -9,9 +9,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.onewindow.calendar.clock.CaseClockRepository;
 import org.onewindow.catalog.Catalog;
 import org.onewindow.catalog.CatalogItem;
 import org.onewindow.identity.CurrentUser;
+import org.onewindow.department.DepartmentResultsView;
+import org.onewindow.department.DepartmentResultsView.DepartmentResultJson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,14 +31,19 @@ public class CaseController {
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final CurrentUser currentUser;
+  private final DepartmentResultsView departmentResults;
+  private final CaseClockRepository clocks;
 
   public CaseController(CaseRepository cases, Catalog catalog, TaskService taskService,
-      RuntimeService runtimeService, CurrentUser currentUser) {
+      RuntimeService runtimeService, CurrentUser currentUser, DepartmentResultsView departmentResults,
+      CaseClockRepository clocks) {
     this.cases = cases;
     this.catalog = catalog;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.currentUser = currentUser;
+    this.departmentResults = departmentResults;
+    this.clocks = clocks;
   }
 
   public record ItemJson(String code, String name, String type, String leadDepartment, int promisedDays) {}
@@ -48,7 +56,11 @@ public class CaseController {
   public record CaseJson(String receiptNumber, ItemJson item, String channel, ApplicantJson applicant,
       List<String> materials, String status, String statusLabel, String outcome, String certificateNumber,
       String processInstanceId, List<TaskJson> currentTasks, OffsetDateTime receivedAt, OffsetDateTime acceptedAt,
-      OffsetDateTime decidedAt, OffsetDateTime finishedAt) {}
+      OffsetDateTime decidedAt, OffsetDateTime finishedAt, ClockJson clock,
+      List<DepartmentResultJson> departmentResults) {}
+
+  /** The case clock from acceptance on (null before): the promised date is the acceptance notice's. */
+  public record ClockJson(String promisedDate, OffsetDateTime deadlineAt, String phase, boolean calendarComplete) {}
 
   @GetMapping("/{receiptNumber}")
   public CaseJson get(@PathVariable String receiptNumber) {
@@ -59,7 +71,11 @@ public class CaseController {
         new ItemJson(item.code(), item.name(), item.type().name(), item.leadDepartment(), item.promisedDays()),
         c.channel(), new ApplicantJson(c.applicantKind(), c.applicantName(), c.applicantId(), c.mobile()),
         c.materials(), c.status().name(), c.status().label(), c.outcome(), c.certificateNumber(),
-        c.processInstanceId(), tasks, c.receivedAt(), c.acceptedAt(), c.decidedAt(), c.finishedAt());
+        c.processInstanceId(), tasks, c.receivedAt(), c.acceptedAt(), c.decidedAt(), c.finishedAt(),
+        clocks.find(receiptNumber).map(k -> new ClockJson(k.deadlineDate().toString(),
+            k.deadlineAt().atZoneSameInstant(ZONE).toOffsetDateTime(), k.phase().name(), k.calendarComplete()))
+            .orElse(null),
+        departmentResults.forCase(c.receiptNumber()));
   }
 
   /**

@@ -6,6 +6,8 @@ public enum CaseStatus {
   AWAITING_SUPPLEMENT("待补正"),
   ACCEPTED("已受理"),
   UNDER_REVIEW("审查中"),
+  /** A department refused (e.g. the enterprise name is taken): back at the window with its reason. */
+  RETURNED("部门退回"),
   APPROVED("已办结-准予"),
   DENIED("已办结-不予"),
   AWAITING_PICKUP("待取件"),

@@ -75,24 +75,7 @@ class LoadBenchmarkTest {
   private final List<String> mix = new ArrayList<>();
 
   static {
-    recreateDatabase();
-  }
-
-  /** A fresh benchmark database each run, before Spring connects to it (PostgreSQL only). */
-  private static void recreateDatabase() {
-    String url = System.getProperty("TEST_DB_URL", "");
-    if (!url.startsWith("jdbc:postgresql:")) {
-      return;
-    }
-    String name = url.substring(url.lastIndexOf('/') + 1);
-    String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, "postgres", "");
-        java.sql.Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + name);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("Cannot recreate the benchmark database " + name, e);
-    }
+    BenchmarkDatabase.recreateOnce();
   }
 
   record Result(String name, int cases, double seconds, Stats start, Stats complete, long dbBytes) {
@@ -103,6 +86,8 @@ class LoadBenchmarkTest {
 
   @Test
   void oneWindowSideBySideWithBareCamunda() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse("fill".equals(System.getProperty("benchmark.mode")),
+        "throughput mode runs without -Dbenchmark.mode=fill");
     for (String[] entry : MIX) {
       if (catalog.item(entry[0]).isPresent()) {
         for (int i = 0; i < Integer.parseInt(entry[1]); i++) {

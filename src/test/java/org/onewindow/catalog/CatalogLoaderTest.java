@@ -35,7 +35,7 @@ class CatalogLoaderTest {
     Catalog catalog = shippedCatalog();
 
     assertThat(catalog.items()).extracting(CatalogItem::code)
-        .containsExactly("GT-DJ", "TZ-BA", "SP-JY", "JS-GH", "JS-SG", "LS-ZD");
+        .containsExactly("GT-DJ", "TZ-BA", "SP-JY", "JS-GH", "JS-SG", "LS-ZD", "QY-KB");
     assertThat(catalog.departments()).extracting(Department::code)
         .containsExactlyInAnyOrder("market", "drc", "resources", "housing", "enforcement", "police", "tax", "social");
     assertThat(catalog.departmentName("market")).isEqualTo("市场监督管理局");
@@ -64,6 +64,19 @@ class CatalogLoaderTest {
     assertThat(item.name()).isNotBlank();
     assertThat(item.materials()).isNotEmpty();
     assertThat(item.processKey()).isEqualTo(CatalogLoader.defaultProcess(type));
+  }
+
+  @Test
+  void enterpriseEstablishmentIsOneWorkingDayInItsOwnProcess() {
+    CatalogItem item = shippedCatalog().require("QY-KB");
+
+    assertThat(item.name()).isEqualTo("企业开办");
+    assertThat(item.type()).isEqualTo(ItemType.COMMITMENT);
+    assertThat(item.reviewDepartments()).containsExactly("market", "police", "tax", "social");
+    assertThat(item.promisedDays()).isEqualTo(1);
+    assertThat(item.statutoryDays()).isEqualTo(5);
+    assertThat(item.processKey()).isEqualTo("enterprise-establishment");
+    assertThat(item.materials()).contains("企业设立登记申请书", "公司章程", "股东身份证明", "住所使用证明");
   }
 
   @Test

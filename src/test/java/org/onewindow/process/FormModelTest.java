@@ -34,7 +34,8 @@ class FormModelTest {
 
   private static final Path PROCESSES = Path.of("processes");
   private static final Path FORMS = Path.of("forms");
-  private static final List<Class<?>> VARIABLE_CLASSES = List.of(CaseVariables.class, CommitmentItemProcess.class);
+  private static final List<Class<?>> VARIABLE_CLASSES = List.of(CaseVariables.class, CommitmentItemProcess.class,
+      EnterpriseEstablishmentProcess.class);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

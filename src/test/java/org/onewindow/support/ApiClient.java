@@ -60,6 +60,11 @@ public final class ApiClient {
     }
   }
 
+  public Response put(String path, String contentType, String body) {
+    return send(request(path).header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
     if (authorization != null) {
