@@ -61,8 +61,11 @@ public class SupervisionService {
     this.cockpitBase = webappPath + "/app/cockpit/" + engine.getName() + "/#/process-instance/";
   }
 
+  /** A late step; its department where known (an open step), null where the clock recorded steps and departments apart. */
   public record StepJson(String activityId, String activityName, String department, String departmentName,
       OffsetDateTime since, boolean current) {}
+
+  public record DepartmentJson(String code, String name) {}
 
   public record OrderJson(String taskId, String instruction, OffsetDateTime issuedAt, OffsetDateTime closedAt) {}
 
@@ -70,7 +73,7 @@ public class SupervisionService {
       String itemName, String leadDepartment, String leadDepartmentName, String applicantName, String caseStatus,
       String clockPhase, boolean paused, LocalDate deadlineDate, OffsetDateTime deadlineAt, OffsetDateTime warningAt,
       boolean calendarComplete, Integer workingDaysOverdue, Integer workingDaysLeft, List<StepJson> lateSteps,
-      List<OrderJson> supervisionOrders) {}
+      List<DepartmentJson> lateDepartments, List<OrderJson> supervisionOrders) {}
 
   public record CountJson(String code, String name, int count) {}
 
@@ -134,11 +137,21 @@ public class SupervisionService {
       left = until.isAfter(k.deadlineDate()) ? 0 : calendar.workingDaysBetween(until, k.deadlineDate());
     }
     List<StepJson> late = new ArrayList<>();
+    Set<String> departments = new LinkedHashSet<>();
     List<OrderJson> orders = new ArrayList<>();
     for (SupervisionEventRow e : events) {
       if (kind.equals(e.kind()) && e.activityId() != null) {
-        late.add(new StepJson(e.activityId(), e.activityName(), e.department(), departmentName(e.department()),
-            e.occurredAt(), false));
+        // The clock writes one row per firing: the open steps' ids joined by ",", their names by
+        // "、" and their departments (candidate groups) by ",".
+        List<String> ids = split(e.activityId(), ",");
+        List<String> names = split(e.activityName(), "、");
+        List<String> groups = split(e.department(), ",");
+        for (int i = 0; i < ids.size(); i++) {
+          String name = ids.size() == names.size() ? names.get(i) : ids.get(i);
+          String group = ids.size() == 1 && groups.size() == 1 ? groups.get(0) : null;
+          late.add(new StepJson(ids.get(i), name, group, departmentName(group), e.occurredAt(), false));
+        }
+        departments.addAll(groups);
       }
       if (e.orderTaskId() != null || e.orderInstruction() != null) {
         orders.add(new OrderJson(e.orderTaskId(), e.orderInstruction(), e.occurredAt(), e.orderClosedAt()));
@@ -146,11 +159,15 @@ public class SupervisionService {
     }
     if (late.isEmpty()) {
       late.addAll(currentSteps);
+      currentSteps.stream().map(StepJson::department).filter(d -> d != null).forEach(departments::add);
     }
+    List<DepartmentJson> lateDepartments = departments.stream()
+        .map(d -> new DepartmentJson(d, departmentName(d))).toList();
     return new CaseJson(k.receiptNumber(), k.processInstanceId(), cockpitBase + k.processInstanceId() + "/runtime",
         k.itemCode(), catalog.item(k.itemCode()).map(CatalogItem::name).orElse(k.itemCode()),
         k.leadDepartment(), departmentName(k.leadDepartment()), k.applicantName(), k.caseStatus(), k.phase(), paused,
-        k.deadlineDate(), k.deadlineAt(), k.warningAt(), k.calendarComplete(), over, left, late, orders);
+        k.deadlineDate(), k.deadlineAt(), k.warningAt(), k.calendarComplete(), over, left, late, lateDepartments,
+        orders);
   }
 
   /** The open steps of these process instances, read on the engine's behalf (the board shows all). */
@@ -176,12 +193,16 @@ public class SupervisionService {
   }
 
   private List<String> departmentsOf(CaseJson c) {
-    Set<String> departments = new LinkedHashSet<>();
-    c.lateSteps().stream().map(StepJson::department).filter(d -> d != null).forEach(departments::add);
-    if (departments.isEmpty()) {
-      departments.add(c.leadDepartment());
+    List<String> departments = c.lateDepartments().stream().map(DepartmentJson::code).toList();
+    return departments.isEmpty() ? List.of(c.leadDepartment()) : departments;
+  }
+
+  private static List<String> split(String joined, String separator) {
+    if (joined == null || joined.isBlank()) {
+      return List.of();
     }
-    return List.copyOf(departments);
+    return java.util.Arrays.stream(joined.split(java.util.regex.Pattern.quote(separator)))
+        .map(String::trim).filter(x -> !x.isEmpty()).toList();
   }
 
   private static List<CountJson> count(List<CaseJson> cases, Function<CaseJson, List<String>> keys,

@@ -42,10 +42,12 @@ class SupervisionBoardsTest {
     ClockUtil.setCurrentTime(Date.from(t("2026-03-20T10:00").toInstant()));
     // Deadline passed on Tuesday, the clock's timer has not marked it yet: 3 working days over.
     clock("A", "JS-GH", "resources", "RUNNING", null, null, "2026-03-17", "2026-03-16T18:00");
-    // Marked overdue by the clock a week ago, late at housing's review, with a supervision order.
+    // Marked overdue by the clock a week ago, late at the joint review of two departments, with a
+    // supervision order. The clock writes one row per firing, steps and groups joined.
     clock("B", "JS-SG", "housing", "OVERDUE", null, null, "2026-03-13", "2026-03-12T18:00");
-    event("B", "WARNING", "2026-03-12T18:00", "jointReview", "联合审查", "housing", null, null);
-    event("B", "OVERDUE", "2026-03-13T18:00", "jointReview", "联合审查", "housing", "order-task-B", "请于两日内办结并说明原因");
+    event("B", "WARNING", "2026-03-12T18:00", "jointReview", "联合审查", "housing,resources", null, null);
+    event("B", "OVERDUE", "2026-03-13T18:00", "jointReview", "联合审查", "housing,resources", "order-task-B",
+        "请于两日内办结并说明原因");
     // Warning time passed yesterday, deadline on Monday: 1 working day left.
     clock("C", "SP-JY", "market", "RUNNING", null, null, "2026-03-23", "2026-03-19T18:00");
     // Nothing yet.
@@ -122,8 +124,9 @@ class SupervisionBoardsTest {
     assertThat(b.get("cockpitUrl").asText()).isEqualTo("/camunda/app/cockpit/default/#/process-instance/pi-TEST-SV-B/runtime");
     assertThat(b.get("lateSteps")).hasSize(1);
     assertThat(b.at("/lateSteps/0/activityName").asText()).isEqualTo("联合审查");
-    assertThat(b.at("/lateSteps/0/department").asText()).isEqualTo("housing");
-    assertThat(b.at("/lateSteps/0/departmentName").asText()).isEqualTo("住房和城乡建设局");
+    assertThat(b.at("/lateDepartments/0/code").asText()).isEqualTo("housing");
+    assertThat(b.at("/lateDepartments/0/name").asText()).isEqualTo("住房和城乡建设局");
+    assertThat(b.at("/lateDepartments/1/name").asText()).isEqualTo("自然资源局");
     assertThat(b.at("/supervisionOrders/0/taskId").asText()).isEqualTo("order-task-B");
     assertThat(b.at("/supervisionOrders/0/instruction").asText()).isEqualTo("请于两日内办结并说明原因");
     assertThat(b.at("/supervisionOrders/0/closedAt").isNull()).isTrue();
@@ -131,10 +134,23 @@ class SupervisionBoardsTest {
     Map<String, Integer> byDepartment = new LinkedHashMap<>();
     board.get("byDepartment").forEach(d -> byDepartment.put(d.get("code").asText(), d.get("count").asInt()));
     assertThat(byDepartment).containsEntry("housing", 1);
-    assertThat(byDepartment.get("resources")).isGreaterThanOrEqualTo(2);
+    assertThat(byDepartment.get("resources")).isGreaterThanOrEqualTo(3);
     List<String> items = new ArrayList<>();
     board.get("byItem").forEach(i -> items.add(i.get("name").asText()));
     assertThat(items).contains("建设工程规划许可证", "建筑工程施工许可证");
+  }
+
+  @Test
+  void severalLateStepsOfOneFiringAreListedApart() {
+    event("A", "OVERDUE", "2026-03-17T18:00", "jointReview,siteInspection", "联合审查、联合踏勘",
+        "resources,housing,enforcement", null, null);
+    JsonNode a = ours(ApiClient.as(port, "supervisor1", "demo").get("/api/supervision/overdue").json()).get("A");
+    List<String> steps = new ArrayList<>();
+    a.get("lateSteps").forEach(s -> steps.add(s.get("activityId").asText() + "=" + s.get("activityName").asText()));
+    assertThat(steps).containsExactly("jointReview=联合审查", "siteInspection=联合踏勘");
+    List<String> departments = new ArrayList<>();
+    a.get("lateDepartments").forEach(d -> departments.add(d.get("name").asText()));
+    assertThat(departments).containsExactly("自然资源局", "住房和城乡建设局", "综合执法局");
   }
 
   @Test

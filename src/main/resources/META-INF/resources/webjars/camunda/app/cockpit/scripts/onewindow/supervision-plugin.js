@@ -67,13 +67,10 @@ function instanceLink(c) {
 }
 
 function steps(c) {
-  if (!c.lateSteps || c.lateSteps.length === 0) {
-    return [el('span', {text: '—'}), '—'];
-  }
-  const lines = c.lateSteps.map(s => el('div', {class: 'ow-step'}, s.activityName || s.activityId,
-    s.departmentName || s.department ? el('span', {class: 'ow-muted', text: '（' + (s.departmentName || s.department) + '）'}) : null));
-  const departments = [...new Set(c.lateSteps.map(s => s.departmentName || s.department).filter(d => d))];
-  return [el('div', {}, lines), departments.join('、') || '—'];
+  const lines = (c.lateSteps || []).map(s => el('div', {class: 'ow-step'}, s.activityName || s.activityId,
+    s.departmentName ? el('span', {class: 'ow-muted', text: '（' + s.departmentName + '）'}) : null));
+  const departments = (c.lateDepartments || []).map(d => d.name || d.code);
+  return [lines.length ? el('div', {}, lines) : el('span', {text: '—'}), departments.join('、') || '—'];
 }
 
 function orders(c) {
