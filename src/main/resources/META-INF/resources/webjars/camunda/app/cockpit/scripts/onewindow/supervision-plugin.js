@@ -79,7 +79,7 @@ function orders(c) {
   }
   return el('div', {}, c.supervisionOrders.map(o => el('div', {class: 'ow-order'},
     el('span', {class: o.closedAt ? 'label label-default' : 'label label-warning', text: o.closedAt ? '已办结' : '督办中'}),
-    ' ', o.instruction || '', o.issuedAt ? el('span', {class: 'ow-muted', text: '（' + dateTime(o.issuedAt) + '）'}) : null)));
+    ' ', o.instruction || (o.closedAt ? '' : '待填写督办意见'), o.issuedAt ? el('span', {class: 'ow-muted', text: '（' + dateTime(o.issuedAt) + '）'}) : null)));
 }
 
 function counts(title, rows) {
