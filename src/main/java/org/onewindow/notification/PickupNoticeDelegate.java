@@ -1,5 +1,7 @@
 package org.onewindow.notification;
 
+import org.onewindow.cases.CaseRepository;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -21,8 +23,10 @@ public class PickupNoticeDelegate implements JavaDelegate {
 
   private final NoticeOutbox outbox;
   private final NoticeTemplates templates;
+  private final CaseRepository cases;
 
-  public PickupNoticeDelegate(NoticeOutbox outbox, NoticeTemplates templates) {
+  public PickupNoticeDelegate(NoticeOutbox outbox, NoticeTemplates templates, CaseRepository cases) {
+    this.cases = cases;
     this.outbox = outbox;
     this.templates = templates;
   }
@@ -40,7 +44,7 @@ public class PickupNoticeDelegate implements JavaDelegate {
     values.put("applicantName", text(execution, CaseVariables.APPLICANT_NAME));
     values.put("certificateNumber", text(execution, CaseVariables.CERTIFICATE_NUMBER));
     String text = templates.render(approved ? NoticeTemplates.PICKUP_APPROVED : NoticeTemplates.PICKUP_DENIED, values);
-    outbox.enqueue(receiptNumber, KIND, KIND, text(execution, CaseVariables.MOBILE), text,
+    outbox.enqueue(receiptNumber, KIND, KIND, cases.mobile(receiptNumber), text,
         OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Asia/Shanghai")));
   }
 

@@ -1,5 +1,7 @@
 package org.onewindow.notification;
 
+import org.onewindow.cases.CaseRepository;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -32,11 +34,14 @@ public class SupplementNoticeListener {
   private final SupplementRequests requests;
   private final NoticeOutbox outbox;
   private final NoticeTemplates templates;
+  private final CaseRepository cases;
 
-  public SupplementNoticeListener(SupplementRequests requests, NoticeOutbox outbox, NoticeTemplates templates) {
+  public SupplementNoticeListener(SupplementRequests requests, NoticeOutbox outbox, NoticeTemplates templates,
+      CaseRepository cases) {
     this.requests = requests;
     this.outbox = outbox;
     this.templates = templates;
+    this.cases = cases;
   }
 
   @EventListener
@@ -66,7 +71,7 @@ public class SupplementNoticeListener {
     values.put("missingMaterials", materials(request.missingMaterials()));
     values.put("reason", request.reason());
     values.put("from", request.from());
-    outbox.enqueue(receiptNumber, KIND, KIND + ":" + task.getId(), text(task, CaseVariables.MOBILE),
+    outbox.enqueue(receiptNumber, KIND, KIND + ":" + task.getId(), cases.mobile(receiptNumber),
         templates.render(NoticeTemplates.SUPPLEMENT, values),
         OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Asia/Shanghai")));
   }
