@@ -24,6 +24,16 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /** Loading a year's holiday schedule moves deadlines: administrators only. */
+  @Bean
+  FilterRegistrationBean<AdministratorsOnlyFilter> administratorsOnlyFilter(ProcessEngine engine) {
+    FilterRegistrationBean<AdministratorsOnlyFilter> registration =
+        new FilterRegistrationBean<>(new AdministratorsOnlyFilter(engine.getIdentityService()));
+    registration.addUrlPatterns("/api/calendar/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
   /** 64 KB for the API; the online hall's material uploads up to onewindow.materials.max-request-size. */
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(MaterialProperties materials) {
