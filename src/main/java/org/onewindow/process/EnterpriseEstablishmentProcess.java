@@ -12,6 +12,16 @@ public final class EnterpriseEstablishmentProcess {
   public static final String START = "received";
   public static final String ACCEPTANCE = "acceptance";
   public static final String AWAIT_SUPPLEMENT = "awaitSupplement";
+  /** Acceptance starts the case clock (承诺时限起算), as in the commitment item. */
+  public static final String START_CLOCK = CommitmentItemProcess.START_CLOCK;
+  /**
+   * The handling (办理) sub-process: everything the clock measures, from the licence to the notice;
+   * it holds the clock's warning and overdue event sub-processes with the commitment item's ids
+   * ({@link CommitmentItemProcess#SUPERVISION_ORDER} and the rest).
+   */
+  public static final String HANDLING = CommitmentItemProcess.HANDLING;
+  /** Terminate end of the handling: the applicant is notified, the clock stops, open orders close. */
+  public static final String RESULT_READY = CommitmentItemProcess.RESULT_READY;
   public static final String REGISTER_BUSINESS = "registerBusiness";
   public static final String PARALLEL_REGISTRATIONS = "parallelRegistrations";
   public static final String ENGRAVE_SEAL = "engraveSeal";
@@ -26,6 +36,10 @@ public final class EnterpriseEstablishmentProcess {
   public static final String END_FINISHED = "finished";
   public static final String END_REFUSED = "refused";
   public static final String END_WITHDRAWN = "withdrawn";
+  /** Error end inside the handling when the applicant withdraws; caught by {@link #HANDLING_WITHDRAWN}. */
+  public static final String WITHDRAWAL = "withdrawal";
+  public static final String HANDLING_WITHDRAWN = "handlingWithdrawn";
+  public static final String APPLICANT_WITHDREW = "APPLICANT_WITHDREW";
 
   /** The department calls, in the order of the model. */
   public static final String[] DEPARTMENT_STEPS =

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -14,14 +16,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.calendar.clock.CaseClock;
+import org.onewindow.calendar.clock.ClockPhase;
+import org.onewindow.calendar.clock.ClockState;
 import org.onewindow.department.simulator.DepartmentSimulator;
 import org.onewindow.department.simulator.DepartmentSimulator.Behaviour;
 import org.onewindow.intake.validation.UnifiedSocialCreditCode;
+import org.onewindow.process.CommitmentItemProcess;
 import org.onewindow.process.EnterpriseEstablishmentProcess;
 import org.onewindow.support.ApiClient;
 import org.onewindow.support.Applications;
@@ -54,6 +64,10 @@ class EnterpriseEstablishmentIntegrationTest {
   ManagementService managementService;
   @Autowired
   HistoryService historyService;
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  CaseClock caseClock;
 
   @AfterEach
   void departmentsBackToNormal() {
@@ -207,8 +221,9 @@ class EnterpriseEstablishmentIntegrationTest {
     assertThat(runtimeService.getVariable(pi, EnterpriseEstablishmentProcess.REFUSING_DEPARTMENT)).isEqualTo("tax");
     assertThat(runtimeService.getVariable(pi, EnterpriseEstablishmentProcess.DEPARTMENT_REFUSAL_REASON))
         .isEqualTo("法定代表人名下存在税务非正常户记录，请先办结");
-    assertThat(managementService.createJobQuery().processInstanceId(pi).count())
+    assertThat(managementService.createJobQuery().processInstanceId(pi).messages().count())
         .as("the other registrations of the parallel part are cancelled").isZero();
+    assertThat(caseFile(rn).at("/clock/phase").asText()).as("the applicant's time").isEqualTo("PAUSED");
     assertThat(results(caseFile(rn))).containsKey(EnterpriseEstablishmentProcess.REGISTER_BUSINESS)
         .doesNotContainKey(EnterpriseEstablishmentProcess.REGISTER_TAX);
 
@@ -218,9 +233,119 @@ class EnterpriseEstablishmentIntegrationTest {
 
     awaitEnded(rn);
     assertThat(caseFile(rn).get("status").asText()).isEqualTo("WITHDRAWN");
+    ClockState clock = caseClock.find(rn).orElseThrow();
+    assertThat(clock.phase()).isEqualTo(ClockPhase.STOPPED);
+    assertThat(clock.finishedOnTime()).as("withdrawn: no verdict").isNull();
+  }
+
+  // ------------------------------------------------------------------ the case clock (承诺时限)
+
+  @Test
+  void anAcceptedCaseGetsAClockPromisingOneWorkingDayThatStopsOnTimeWhenTheApplicantIsNotified() {
+    // Tue Jun 16 2026: the day of acceptance is not counted, Wed Jun 17 is the promised date.
+    ClockUtil.setCurrentTime(date("2026-06-16T10:00"));
+    try {
+      String rn = receive();
+      assertThat(caseFile(rn).get("clock").isNull()).as("no clock before acceptance").isTrue();
+      accept(rn, uniqueName("春雨农业科技有限公司"));
+
+      JsonNode clock = caseFile(rn).get("clock");
+      assertThat(clock.get("promisedDate").asText()).isEqualTo("2026-06-17");
+      assertThat(clock.get("deadlineAt").asText()).isEqualTo("2026-06-17T18:00:00+08:00");
+
+      awaitEnded(rn);
+      JsonNode file = caseFile(rn);
+      assertThat(file.get("status").asText()).isEqualTo("APPROVED");
+      assertThat(file.at("/clock/phase").asText()).isEqualTo("STOPPED");
+      assertThat(caseClock.find(rn).orElseThrow().finishedOnTime()).isTrue();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aCaseWhoseDepartmentStaysDownGoesOverdueAndTheSupervisorsGetAnOrder() {
+    JobExecutor executor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getJobExecutor();
+    executor.shutdown();
+    String pi = null;
+    try {
+      simulator.setBehaviour("market", new Behaviour(0, 0, true, 0, null, null));
+      ClockUtil.setCurrentTime(date("2026-06-16T10:00"));
+      String rn = receive();
+      accept(rn, uniqueName("长风贸易有限公司"));
+      pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(rn).singleResult().getId();
+      runDueJobs(pi);
+      assertThat(caseFile(rn).at("/clock/promisedDate").asText()).isEqualTo("2026-06-17");
+      assertThat(managementService.createJobQuery().processInstanceId(pi)
+          .activityId(EnterpriseEstablishmentProcess.REGISTER_BUSINESS).withException().count()).isEqualTo(1);
+
+      ClockUtil.setCurrentTime(date("2026-06-17T17:59"));
+      runDueJobs(pi);
+      assertThat(caseFile(rn).at("/clock/phase").asText()).isEqualTo("WARNING");
+      assertThat(taskCount(pi, CommitmentItemProcess.SUPERVISION_ORDER)).isZero();
+
+      ClockUtil.setCurrentTime(date("2026-06-17T18:01"));
+      runDueJobs(pi);
+      assertThat(caseFile(rn).at("/clock/phase").asText()).isEqualTo("OVERDUE");
+      JsonNode queue = as("supervisor1").get("/engine-rest/task?candidateGroup=supervisors&processInstanceBusinessKey="
+          + rn).json();
+      assertThat(queue).hasSize(1);
+      assertThat(queue.get(0).get("taskDefinitionKey").asText()).isEqualTo(CommitmentItemProcess.SUPERVISION_ORDER);
+      assertThat(processEngine.getTaskService().createTaskQuery().taskId(queue.get(0).get("id").asText())
+          .singleResult().getDueDate()).as("due at the case's deadline").isEqualTo(date("2026-06-17T18:00"));
+
+      JsonNode board = as("supervisor1").get("/api/supervision/overdue").json();
+      List<JsonNode> ours = new ArrayList<>();
+      board.get("cases").forEach(c -> {
+        if (rn.equals(c.get("receiptNumber").asText())) {
+          ours.add(c);
+        }
+      });
+      assertThat(ours).singleElement().satisfies(c -> {
+        assertThat(c.get("itemName").asText()).isEqualTo("企业开办");
+        assertThat(c.at("/lateSteps/0/activityId").asText()).isEqualTo(EnterpriseEstablishmentProcess.REGISTER_BUSINESS);
+        assertThat(c.at("/supervisionOrders/0/taskId").asText()).isEqualTo(queue.get(0).get("id").asText());
+      });
+    } finally {
+      try {
+        if (pi != null && runtimeService.createProcessInstanceQuery().processInstanceId(pi).count() > 0) {
+          runtimeService.deleteProcessInstance(pi, "end of test"); // stops the clock, no timer fires later
+        }
+      } finally {
+        ClockUtil.reset();
+        executor.start();
+      }
+    }
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static Date date(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+  }
+
+  /** With the job executor stopped: runs the case's due jobs, earliest first; a department failure is retried later. */
+  private void runDueJobs(String processInstanceId) {
+    for (int i = 0; i < 50; i++) {
+      Job next = managementService.createJobQuery().processInstanceId(processInstanceId).executable().active()
+          .orderByJobDuedate().asc().list().stream().findFirst().orElse(null);
+      if (next == null) {
+        return;
+      }
+      try {
+        managementService.executeJob(next.getId());
+      } catch (RuntimeException departmentDown) {
+        // the failed job waits for its retry interval (or has become an incident)
+      }
+    }
+    throw new AssertionError("jobs still due after 50 executions");
+  }
+
+  private long taskCount(String processInstanceId, String key) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(key).count();
+  }
 
   private ApiClient as(String user) {
     return ApiClient.as(port, user, "demo");

@@ -110,6 +110,37 @@ class EnterpriseEstablishmentProcessTest {
     departments.values().forEach(d -> assertThat(d.calls.get()).as(d.department).isEqualTo(1));
     assertThat(fakes.notices.get()).isEqualTo(1);
     assertThat(fakes.statuses.get(pi.getBusinessKey())).containsExactly("ACCEPTED", "UNDER_REVIEW", "APPROVED", "APPROVED");
+    assertThat(pi).hasPassed(EnterpriseEstablishmentProcess.START_CLOCK, EnterpriseEstablishmentProcess.RESULT_READY);
+    assertThat(fakes.clock).containsExactly("start", "stop", "cancelIfRunning");
+  }
+
+  @Test
+  void theClockStartsAtAcceptanceAndItsTimersAndSupervisionOrderLiveInTheHandling() {
+    ProcessInstance pi = receive();
+    assertThat(timers(pi)).isEmpty();
+    accept(pi);
+
+    assertThat(fakes.clock).containsExactly("start");
+    assertThat(timers(pi)).extracting(Job::getJobDefinitionId).hasSize(2);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId(CommitmentItemProcess.WARNING_TIMER).count()).isEqualTo(1);
+    Job overdue = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId(CommitmentItemProcess.OVERDUE_TIMER).singleResult();
+
+    // The department is down; the deadline passes: overdue, and a supervision order for the supervisors.
+    engine.getManagementService().executeJob(overdue.getId());
+    assertThat(fakes.clock).containsExactly("start", "overdue", "orderIssued");
+    List<Task> orders = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(CommitmentItemProcess.SUPERVISION_ORDER).taskCandidateGroup("supervisors").list();
+    assertThat(orders).hasSize(1);
+    assertThat(pi).isWaitingAt(EnterpriseEstablishmentProcess.REGISTER_BUSINESS, CommitmentItemProcess.SUPERVISION_ORDER);
+
+    // The registrations finish: the result is ready, the clock stops, the open order closes itself.
+    runJobs(pi);
+    assertThat(pi).isEnded().hasPassed(EnterpriseEstablishmentProcess.RESULT_READY, EnterpriseEstablishmentProcess.END_FINISHED)
+        .hasNotPassed(CommitmentItemProcess.RECORD_WARNING);
+    assertThat(fakes.clock).containsExactly("start", "overdue", "orderIssued", "stop", "cancelIfRunning");
+    assertThat(fakes.lastStatus(pi.getBusinessKey())).isEqualTo("APPROVED");
   }
 
   @Test
@@ -126,6 +157,7 @@ class EnterpriseEstablishmentProcessTest {
 
     assertThat(pi).isEnded().hasPassed(EnterpriseEstablishmentProcess.END_REFUSED);
     assertThat(fakes.statuses.get(pi.getBusinessKey())).containsExactly("AWAITING_SUPPLEMENT", "RECEIVED", "REFUSED");
+    assertThat(fakes.clock).as("never accepted: no clock (Art. 32)").isEmpty();
     departments.values().forEach(d -> assertThat(d.calls.get()).as(d.department).isZero());
   }
 
@@ -195,10 +227,19 @@ class EnterpriseEstablishmentProcessTest {
     assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
     assertThat(fakes.lastStatus(pi.getBusinessKey())).isEqualTo("RETURNED");
 
+    // The wait for the applicant's answer is the applicant's time: the clock pauses.
+    assertThat(fakes.clock).containsExactly("start", "pause:SUPPLEMENT");
+    assertThat(timers(pi)).as("the clock's timers stay with the handling").hasSize(2);
+
     complete(windowTask(pi, EnterpriseEstablishmentProcess.DEPARTMENT_REFUSAL), withVariables(
         EnterpriseEstablishmentProcess.REFUSAL_HANDLING, EnterpriseEstablishmentProcess.WITHDRAW));
-    assertThat(pi).isEnded().hasPassed(EnterpriseEstablishmentProcess.END_WITHDRAWN);
+    assertThat(pi).isEnded().hasPassed(EnterpriseEstablishmentProcess.WITHDRAWAL,
+        EnterpriseEstablishmentProcess.HANDLING_WITHDRAWN, EnterpriseEstablishmentProcess.END_WITHDRAWN)
+        .hasNotPassed(EnterpriseEstablishmentProcess.END_FINISHED, EnterpriseEstablishmentProcess.RESULT_READY);
     assertThat(fakes.lastStatus(pi.getBusinessKey())).isEqualTo("WITHDRAWN");
+    assertThat(fakes.clock).as("stopped without a verdict").containsExactly("start", "pause:SUPPLEMENT", "resume",
+        "cancelIfRunning");
+    assertThat(timers(pi)).isEmpty();
     assertThat(departments.get("police").calls.get()).isZero();
   }
 
@@ -213,7 +254,8 @@ class EnterpriseEstablishmentProcessTest {
     assertThat(pi).isWaitingAt(EnterpriseEstablishmentProcess.DEPARTMENT_REFUSAL)
         .hasPassed(EnterpriseEstablishmentProcess.REGISTRATION_REFUSED)
         .variables().containsEntry(EnterpriseEstablishmentProcess.REFUSING_DEPARTMENT, "social");
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).messages().count())
+        .as("the other registrations are cancelled").isZero();
 
     departments.get("social").refusal = null;
     complete(windowTask(pi, EnterpriseEstablishmentProcess.DEPARTMENT_REFUSAL), withVariables(
@@ -226,6 +268,8 @@ class EnterpriseEstablishmentProcessTest {
     // The resubmission runs every step again; the real delegates skip the steps already answered.
     assertThat(departments.get("market").calls.get()).isEqualTo(2);
     assertThat(departments.get("social").calls.get()).isEqualTo(2);
+    assertThat(fakes.clock).as("one clock: paused while at the window, resumed by the resubmission")
+        .containsExactly("start", "pause:SUPPLEMENT", "resume", "stop", "cancelIfRunning");
   }
 
   // ------------------------------------------------------------------ helpers
@@ -256,6 +300,10 @@ class EnterpriseEstablishmentProcessTest {
         .taskDefinitionKey(key).taskCandidateGroup("window").list();
     assertThat(tasks).as("%s in the window queue", key).hasSize(1);
     return tasks.get(0);
+  }
+
+  private List<Job> timers(ProcessInstance pi) {
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
   }
 
   private Job job(ProcessInstance pi, String activityId) {
