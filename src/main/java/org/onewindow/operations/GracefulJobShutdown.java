@@ -1,6 +1,10 @@
 package org.onewindow.operations;
 
 import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.UnlockJobCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -18,8 +23,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  *       {@code /actuator/health} and {@code /actuator/health/readiness} answer 503 while the node
  *       still serves;</li>
  *   <li>this lifecycle (before the web server's graceful stop) stops job acquisition at once, so no
- *       new job is locked here; jobs already locked but not started are unlocked by the engine for
- *       another node; running jobs get {@code onewindow.operations.job-drain-timeout} to finish. It
+ *       new job is locked here; running jobs get {@code onewindow.operations.job-drain-timeout} to
+ *       finish; then every job still locked by this node but not running (acquired, queued or
+ *       rejected by the full pool) is unlocked, so another node takes it at once instead of after
+ *       the lock time. It
  *       also keeps serving for {@code onewindow.operations.drain-delay} so the load balancer sees the
  *       readiness change;</li>
  *   <li>the web server finishes the requests in flight ({@code server.shutdown: graceful}) and
@@ -34,13 +41,17 @@ public class GracefulJobShutdown implements SmartLifecycle {
   private final ObjectProvider<JobExecutor> jobExecutor;
   private final ObjectProvider<TaskExecutor> taskExecutor;
   private final OperationsProperties properties;
+  private final ProcessEngine engine;
+  private final JdbcTemplate jdbc;
   private volatile boolean running;
 
   public GracefulJobShutdown(ObjectProvider<JobExecutor> jobExecutor, ObjectProvider<TaskExecutor> taskExecutor,
-      OperationsProperties properties) {
+      OperationsProperties properties, ProcessEngine engine, JdbcTemplate jdbc) {
     this.jobExecutor = jobExecutor;
     this.taskExecutor = taskExecutor;
     this.properties = properties;
+    this.engine = engine;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -65,8 +76,8 @@ public class GracefulJobShutdown implements SmartLifecycle {
     long started = System.nanoTime();
     JobExecutor executor = jobExecutor.getIfAvailable();
     if (executor != null && executor.isActive()) {
-      log.info("Shutting down: job acquisition stops; running jobs get up to {} to finish",
-          properties.jobDrainTimeout());
+      log.info("Shutting down: job acquisition stops (lock owner {}); running jobs get up to {} to finish",
+          executor.getLockOwner(), properties.jobDrainTimeout());
       executor.shutdown();
     }
     ThreadPoolTaskExecutor pool = taskExecutor.getIfAvailable() instanceof ThreadPoolTaskExecutor p ? p : null;
@@ -79,12 +90,30 @@ public class GracefulJobShutdown implements SmartLifecycle {
           + "another node runs them again", pool.getActiveCount());
     } else if (executor != null) {
       log.info("Shutting down: no job running any more on this node");
+      unlockLeftovers(executor.getLockOwner());
     }
     long drainDeadline = started + properties.drainDelay().toNanos();
     while (System.nanoTime() < drainDeadline) {
       sleep(100);
     }
     log.info("Shutting down: drained after {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+  }
+
+  /** Jobs this node locked but will not run (nothing runs any more): free for the other nodes now. */
+  private void unlockLeftovers(String lockOwner) {
+    try {
+      // The public job query cannot select by lock owner; reading the id is all this does with the table.
+      List<String> ids = jdbc.queryForList("SELECT ID_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ = ?", String.class, lockOwner);
+      for (String id : ids) {
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+            .execute(new UnlockJobCmd(id));
+      }
+      if (!ids.isEmpty()) {
+        log.info("Shutting down: unlocked {} job(s) acquired here but not started", ids.size());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Shutting down: could not unlock this node's waiting jobs; they run after the lock time: {}", e.toString());
+    }
   }
 
   private static boolean busy(ThreadPoolTaskExecutor pool) {

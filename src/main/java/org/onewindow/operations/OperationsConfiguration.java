@@ -2,6 +2,7 @@ package org.onewindow.operations;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -43,8 +45,9 @@ public class OperationsConfiguration {
 
   @Bean
   GracefulJobShutdown gracefulJobShutdown(ObjectProvider<JobExecutor> jobExecutor,
-      @Qualifier(CAMUNDA_TASK_EXECUTOR) ObjectProvider<TaskExecutor> taskExecutor, OperationsProperties properties) {
-    return new GracefulJobShutdown(jobExecutor, taskExecutor, properties);
+      @Qualifier(CAMUNDA_TASK_EXECUTOR) ObjectProvider<TaskExecutor> taskExecutor, OperationsProperties properties,
+      ProcessEngine engine, JdbcTemplate jdbc) {
+    return new GracefulJobShutdown(jobExecutor, taskExecutor, properties, engine, jdbc);
   }
 
   /**

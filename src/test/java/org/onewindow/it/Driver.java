@@ -40,7 +40,7 @@ public final class Driver {
   /** The case's open task of that definition in that queue, or null. */
   public static JsonNode task(Node node, String user, String rn, String taskKey, String group) {
     String query = "/engine-rest/task?processInstanceBusinessKey=" + rn + "&taskDefinitionKey=" + taskKey
-        + (group == null ? "" : "&candidateGroup=" + group);
+        + (group == null ? "" : "&candidateGroup=" + group + "&includeAssignedTasks=true");
     ApiClient.Response r = ApiClient.as(node.port, user, "demo").get(query);
     if (r.status() != 200) {
       throw new AssertionError("task query on " + node.name + ": " + r.status() + " " + r.body());
