@@ -44,6 +44,14 @@ public class OperationsConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<CamundaAdvisoryFilter> camundaAdvisoryFilter() {
+    FilterRegistrationBean<CamundaAdvisoryFilter> registration = new FilterRegistrationBean<>(new CamundaAdvisoryFilter());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+    return registration;
+  }
+
+  @Bean
   GracefulJobShutdown gracefulJobShutdown(ObjectProvider<JobExecutor> jobExecutor,
       @Qualifier(CAMUNDA_TASK_EXECUTOR) ObjectProvider<TaskExecutor> taskExecutor, OperationsProperties properties,
       ProcessEngine engine, JdbcTemplate jdbc) {

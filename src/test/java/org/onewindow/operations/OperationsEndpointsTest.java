@@ -164,6 +164,28 @@ class OperationsEndpointsTest {
   }
 
   @Test
+  void taskQueriesWithExpressionsInOrQueriesAndTheSetupEndpointAreRefused() {
+    ApiClient admin = ApiClient.as(port, "admin", "demo");
+    String injection = "{\"orQueries\": [{\"dueAfterExpression\": \"${'x'.getClass().forName('java.lang.Runtime')}\"}]}";
+    for (String path : List.of("/engine-rest/task", "/engine-rest/task/count", "/engine-rest/filter/any/list",
+        "/camunda/api/engine/engine/default/task")) {
+      ApiClient.Response r = admin.post(path, injection);
+      assertThat(r.status()).as(path).isEqualTo(400);
+      assertThat(r.body()).contains("orQueries");
+    }
+    // Ordinary queries, with or without orQueries, still work.
+    assertThat(admin.post("/engine-rest/task", "{\"orQueries\": [{\"candidateGroup\": \"window\", \"assignee\": \"window1\"}]}")
+        .status()).isEqualTo(200);
+    assertThat(admin.post("/engine-rest/task/count", "{\"candidateGroup\": \"window\"}").json().get("count").asLong())
+        .isNotNegative();
+    assertThat(ApiClient.anonymous(port).post("/camunda/api/admin/setup/default/user/create",
+        "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"Intruder-2026!\"}}").status())
+        .isEqualTo(403);
+    assertThat(CamundaAdvisoryFilter.expressionInOrQueries("{\"dueAfterExpression\": \"${now()}\"}".getBytes()))
+        .as("a top-level expression is the engine's own check (enableExpressionsInAdhocQueries)").isFalse();
+  }
+
+  @Test
   void errorsNeverCarryAStackTrace() throws Exception {
     List<ApiClient.Response> errors = List.of(
         ApiClient.as(port, "admin", "demo").get("/engine-rest/task/no-such-task/form"),
