@@ -32,6 +32,17 @@ public class CaseRepository {
         c.processInstanceId(), c.receivedBy(), c.receivedAt(), c.receivedAt());
   }
 
+  /** Links a case received through the API to the process instance started for it. */
+  public void attachProcess(String receiptNumber, String processInstanceId) {
+    jdbc.update("UPDATE ow_case SET process_instance_id = ? WHERE receipt_number = ?", processInstanceId, receiptNumber);
+  }
+
+  /** The applicant's mobile for notices (kept in the case file, not in process variables). */
+  public String mobile(String receiptNumber) {
+    return jdbc.query("SELECT mobile FROM ow_case WHERE receipt_number = ?", (rs, i) -> rs.getString(1), receiptNumber)
+        .stream().findFirst().orElse(null);
+  }
+
   public Optional<CaseRecord> find(String receiptNumber) {
     return jdbc.query("SELECT * FROM ow_case WHERE receipt_number = ?", MAPPER, receiptNumber)
         .stream().findFirst();

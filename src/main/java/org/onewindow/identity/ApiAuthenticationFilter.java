@@ -22,12 +22,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the session of a user logged in to the Camunda webapps. The user and their groups are set on
  * the engine for the request, so the engine's authorization checks apply to API calls exactly as
  * they do in Tasklist. Anonymous requests get 401 problem+json.
+ *
+ * <p>The online hall's API under {@value #PUBLIC_PREFIX} is the applicants' and needs no staff login
+ * (the receipt number with its query code is their key); it runs without an engine authentication.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
+  public static final String PUBLIC_PREFIX = "/api/public/";
+
   private final ProcessEngine engine;
 
   public ApiAuthenticationFilter(ProcessEngine engine) {
     this.engine = engine;
+  }
+
+  /**
+   * Public only when both the path the container routes (decoded, dot segments removed) and the raw
+   * request URI are under {@value #PUBLIC_PREFIX}, so "/api/public/../cases/..." is not.
+   */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String raw = request.getRequestURI().substring(request.getContextPath().length());
+    return routed.startsWith(PUBLIC_PREFIX) && raw.startsWith(PUBLIC_PREFIX) && !raw.contains("..");
   }
 
   @Override

@@ -4,10 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.onewindow.catalog.Catalog;
-import org.onewindow.catalog.Department;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,9 +16,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo users and groups, all with password {@code demo}. Only the demo profile (the embedded
- * default) has this bean; a production start never creates a user with a known password.
- * Idempotent: a restart finds the users and changes nothing.
+ * Demo users, all with password {@code demo}. Only the demo profile (the embedded default) has
+ * this bean; a production start never creates a user with a known password. The groups they join
+ * and those groups' authorizations are production configuration, created before by
+ * {@link AuthorizationSetup}. Idempotent: a restart finds the users and changes nothing.
  */
 @Component
 @Profile("demo")
@@ -37,15 +36,8 @@ public class DemoUsers {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Order(Ordered.HIGHEST_PRECEDENCE)
+  @Order(Ordered.HIGHEST_PRECEDENCE + 10)
   public void create() {
-    group(Groups.WINDOW, "窗口受理人员", Groups.TYPE_ROLE);
-    group(Groups.APPROVERS, "审批负责人", Groups.TYPE_ROLE);
-    group(Groups.SUPERVISORS, "监察人员", Groups.TYPE_ROLE);
-    group(Groups.ADMINISTRATORS, "系统管理员", Groups.TYPE_SYSTEM);
-    for (Department d : catalog.departments()) {
-      group(d.code(), d.name(), Groups.TYPE_DEPARTMENT);
-    }
     Map<String, String[]> users = new LinkedHashMap<>();
     users.put("window1", new String[] {"窗口", "受理员", Groups.WINDOW});
     for (String dept : List.of("market", "drc", "resources", "housing", "enforcement", "police")) {
@@ -53,18 +45,10 @@ public class DemoUsers {
     }
     users.put("approver1", new String[] {"审批", "负责人", Groups.APPROVERS});
     users.put("supervisor1", new String[] {"监察", "员", Groups.SUPERVISORS});
+    users.put("designer1", new String[] {"流程", "设计员", Groups.DESIGNERS});
     users.put("admin", new String[] {"系统", "管理员", Groups.ADMINISTRATORS});
     users.forEach((id, u) -> user(id, u[0], u[1], u[2]));
     log.warn("Demo profile: demo users exist with password '{}'. Never run the demo profile in production.", PASSWORD);
-  }
-
-  private void group(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group g = identity.newGroup(id);
-      g.setName(name);
-      g.setType(type);
-      identity.saveGroup(g);
-    }
   }
 
   private void user(String id, String firstName, String lastName, String groupId) {

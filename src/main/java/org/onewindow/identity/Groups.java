@@ -5,6 +5,8 @@ public final class Groups {
   public static final String WINDOW = "window";
   public static final String APPROVERS = "approvers";
   public static final String SUPERVISORS = "supervisors";
+  /** Process designers: deploy BPMN, DMN and forms. */
+  public static final String DESIGNERS = "designers";
   /** Camunda's own administrator group: members reach Admin. */
   public static final String ADMINISTRATORS = "camunda-admin";
 

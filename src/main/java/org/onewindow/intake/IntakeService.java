@@ -64,6 +64,8 @@ public class IntakeService {
     Application a = normalise(application);
     CatalogItem item = catalog.require(a.itemCode());
     String receiptNumber = receipts.next(today());
+    // The case file first: the start listener attaches the process instance to it.
+    cases.insert(record(receiptNumber, a, item, null));
     Map<String, Object> variables = caseVariables(a, item, receiptNumber);
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey(item), receiptNumber, variables);
     return new ReceivedCase(receiptNumber, CaseStatus.RECEIVED, instance.getId(),
@@ -74,29 +76,19 @@ public class IntakeService {
   public void registerAtStart(DelegateExecution execution) {
     String receiptNumber = execution.getProcessBusinessKey();
     if (receiptNumber == null) {
-      receiptNumber = acceptStartForm(execution);
+      acceptStartForm(execution);
+    } else {
+      cases.attachProcess(receiptNumber, execution.getProcessInstanceId());
     }
-    cases.insert(new CaseRecord(
-        receiptNumber,
-        text(execution, CaseVariables.ITEM_CODE),
-        catalog.require(text(execution, CaseVariables.ITEM_CODE)).type().name(),
-        processKeyOf(execution),
-        text(execution, CaseVariables.CHANNEL),
-        text(execution, CaseVariables.APPLICANT_KIND),
-        text(execution, CaseVariables.APPLICANT_NAME),
-        text(execution, CaseVariables.APPLICANT_ID),
-        text(execution, CaseVariables.MOBILE),
-        lines(text(execution, CaseVariables.MATERIALS)),
-        CaseStatus.RECEIVED,
-        null,
-        execution.getProcessInstanceId(),
-        null,
-        currentUser(),
-        ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toOffsetDateTime(),
-        null, null, null));
   }
 
-  private String acceptStartForm(DelegateExecution execution) {
+  private CaseRecord record(String receiptNumber, Application a, CatalogItem item, String processInstanceId) {
+    return new CaseRecord(receiptNumber, item.code(), item.type().name(), processKey(item), a.channel(),
+        a.applicantKind(), a.applicantName(), a.applicantId(), a.mobile(), a.materials(), CaseStatus.RECEIVED,
+        null, processInstanceId, null, currentUser(), now(), null, null, null);
+  }
+
+  private void acceptStartForm(DelegateExecution execution) {
     String kind = text(execution, CaseVariables.APPLICANT_KIND);
     String id = text(execution, CaseVariables.APPLICANT_ID);
     Application application = new Application(
@@ -121,7 +113,7 @@ public class IntakeService {
     String receiptNumber = receipts.next(today());
     execution.setProcessBusinessKey(receiptNumber);
     execution.setVariables(caseVariables(a, item, receiptNumber));
-    return receiptNumber;
+    cases.insert(record(receiptNumber, a, item, execution.getProcessInstanceId()));
   }
 
   public static String processKey(CatalogItem item) {
@@ -133,11 +125,10 @@ public class IntakeService {
     v.put(CaseVariables.RECEIPT_NUMBER, receiptNumber);
     v.put(CaseVariables.ITEM_CODE, item.code());
     v.put(CaseVariables.ITEM_NAME, item.name());
-    v.put(CaseVariables.CHANNEL, a.channel());
-    v.put(CaseVariables.APPLICANT_KIND, a.applicantKind());
+    // Channel, applicant kind and mobile stay in the case file only: nothing in a model or form
+    // needs them, and every variable costs rows in the runtime and history tables.
     v.put(CaseVariables.APPLICANT_NAME, a.applicantName());
     v.put(CaseVariables.APPLICANT_ID, a.applicantId());
-    v.put(CaseVariables.MOBILE, a.mobile());
     v.put(CaseVariables.MATERIALS, String.join("\n", a.materials()));
     if (item.type() == ItemType.COMMITMENT) {
       // Prefilled for the window's completeness check; the clerk confirms or edits it.

@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A request body limit on every endpoint: the webapps, the engine REST API, actuator, the
  * simulator. Deployments ({@code .../deployment/create}) may be larger. A declared length above the
  * limit gets 413 before anything is read; a body without a declared length (chunked) is cut off
- * with an error when it passes the limit. The project's {@code /api/*} keeps its own, smaller limit
- * (identity.RequestSizeLimitFilter, 64 KB).
+ * with an error when it passes the limit. The project's {@code /api/*} is left to its own limits
+ * (identity.RequestSizeLimitFilter: 64 KB, material uploads up to onewindow.materials.max-request-size).
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
   private final long limit;
@@ -24,6 +24,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   public RequestBodyLimitFilter(long limit, long deploymentLimit) {
     this.limit = limit;
     this.deploymentLimit = deploymentLimit;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
   }
 
   long limitFor(HttpServletRequest request) {

@@ -30,5 +30,24 @@ public final class CaseVariables {
   /** The promised date (承诺办结日期), yyyy-MM-dd, for forms and the acceptance notice. */
   public static final String PROMISED_DATE = "promisedDate";
 
+  // The clock's event sub-processes (warning, overdue, extension); local to their scope.
+  /** Working days asked for by an extension request (延期申请). */
+  public static final String EXTENSION_DAYS = "extensionDays";
+  public static final String EXTENSION_REASON = "extensionReason";
+  /** User id of the lead department's member who asked for the extension. */
+  public static final String EXTENSION_REQUESTED_BY = "extensionRequestedBy";
+  /** The approver's answer: true or false (a form radio may submit "true" / "false"). */
+  public static final String EXTENSION_APPROVED = "extensionApproved";
+  public static final String EXTENSION_COMMENT = "extensionComment";
+  /** Set by the extension: true if a warned case runs again and must be warned at the new time. */
+  public static final String CLOCK_REWARN = "clockRewarn";
+  /** The late step(s) and their department(s) when the case went overdue, for the supervision order. */
+  public static final String LATE_STEP = "lateStep";
+  public static final String LATE_DEPARTMENT = "lateDepartment";
+  /** The supervisor's instruction (督办意见) on a supervision order. */
+  public static final String SUPERVISION_INSTRUCTION = "supervisionInstruction";
+  /** Id of the ow_supervision_event row of the overdue a supervision order belongs to. */
+  public static final String SUPERVISION_EVENT_ID = "supervisionEventId";
+
   private CaseVariables() {}
 }

@@ -32,8 +32,21 @@ public class ReviewOpinions {
   /** Task listener on the joint review's {@code complete} event. */
   public void record(DelegateTask task) {
     String opinion = (String) task.getVariable(CommitmentItemProcess.REVIEW_OPINION);
-    if (!CommitmentItemProcess.OPINION_AGREE.equals(opinion) && !CommitmentItemProcess.OPINION_OBJECT.equals(opinion)) {
-      throw new IllegalArgumentException("审查意见应为同意（AGREE）或不同意（OBJECT）");
+    if (!CommitmentItemProcess.OPINION_AGREE.equals(opinion) && !CommitmentItemProcess.OPINION_OBJECT.equals(opinion)
+        && !CommitmentItemProcess.OPINION_SUPPLEMENT.equals(opinion)) {
+      throw new IllegalArgumentException("审查意见应为同意（AGREE）、不同意（OBJECT）或需申请人补正（SUPPLEMENT）");
+    }
+    String comment = (String) task.getVariable(CommitmentItemProcess.REVIEW_COMMENT);
+    if (CommitmentItemProcess.OPINION_SUPPLEMENT.equals(opinion)) {
+      // The department's interim answer; its list of missing materials is what the applicant is told.
+      Object missing = task.getVariable(CommitmentItemProcess.MISSING_MATERIALS);
+      if (missing == null || missing.toString().isBlank()) {
+        throw new IllegalArgumentException("要求补正时须列明需申请人补正的材料");
+      }
+      comment = "需补正：" + missing.toString().strip() + (comment == null || comment.isBlank() ? "" : "；" + comment);
+    }
+    if (comment != null && comment.length() > 2000) {
+      comment = comment.substring(0, 1999) + "…";
     }
     String reviewer = task.getAssignee() != null ? task.getAssignee()
         : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
@@ -45,7 +58,7 @@ public class ReviewOpinions {
         task.getVariable(CommitmentItemProcess.DEPARTMENT),
         task.getId(),
         opinion,
-        (String) task.getVariable(CommitmentItemProcess.REVIEW_COMMENT),
+        comment,
         reviewer,
         OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE));
   }
@@ -54,7 +67,8 @@ public class ReviewOpinions {
   public void summarize(DelegateTask task) {
     String summary = String.join("\n", opinions(task.getExecution().getProcessBusinessKey()).stream()
         .map(o -> catalog.departmentName(o.department()) + "："
-            + (CommitmentItemProcess.OPINION_AGREE.equals(o.opinion()) ? "同意" : "不同意")
+            + (CommitmentItemProcess.OPINION_AGREE.equals(o.opinion()) ? "同意"
+                : CommitmentItemProcess.OPINION_SUPPLEMENT.equals(o.opinion()) ? "要求补正" : "不同意")
             + (o.comment() == null || o.comment().isBlank() ? "" : "（" + o.comment().strip() + "）"))
         .toList());
     task.setVariable(CommitmentItemProcess.REVIEW_SUMMARY, summary);

@@ -11,6 +11,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 final class BareModels {
   static final String COMMITMENT = "bare-commitment";
   static final String IMMEDIATE = "bare-immediate";
+  static final String ENTERPRISE = "bare-enterprise";
 
   private BareModels() {}
 
@@ -63,6 +64,39 @@ final class BareModels {
         .moveToNode("decisionOutcome")
           .condition("deny", "${decision == 'DENY'}")
           .endEvent("denied")
+        .done();
+  }
+
+  /** Enterprise establishment: acceptance, the licence, then four registrations in parallel. */
+  static BpmnModelInstance enterprise() {
+    String noop = NoOpDelegate.class.getName();
+    return Bpmn.createExecutableProcess(ENTERPRISE).camundaHistoryTimeToLive(3650)
+        .startEvent("received")
+        .userTask("acceptance").camundaCandidateGroups("window")
+        .exclusiveGateway("acceptanceOutcome")
+          .condition("accept", "${acceptanceDecision == 'ACCEPT'}")
+          .serviceTask("registerBusiness").camundaClass(noop).camundaAsyncBefore()
+          .subProcess("parallelRegistrations").embeddedSubProcess()
+            .startEvent("registrationsStart")
+            .parallelGateway("forkRegistrations")
+              .serviceTask("engraveSeal").camundaClass(noop).camundaAsyncBefore()
+              .parallelGateway("joinRegistrations").camundaAsyncBefore()
+              .endEvent("registrationsDone")
+            .moveToNode("forkRegistrations")
+              .serviceTask("registerTax").camundaClass(noop).camundaAsyncBefore()
+              .connectTo("joinRegistrations")
+            .moveToNode("forkRegistrations")
+              .serviceTask("registerSocialInsurance").camundaClass(noop).camundaAsyncBefore()
+              .connectTo("joinRegistrations")
+            .moveToNode("forkRegistrations")
+              .serviceTask("notifyBankAccount").camundaClass(noop).camundaAsyncBefore()
+              .connectTo("joinRegistrations")
+            .subProcessDone()
+          .serviceTask("notifyApplicant").camundaClass(noop).camundaAsyncBefore()
+          .endEvent("finished")
+        .moveToNode("acceptanceOutcome")
+          .condition("refuse", "${acceptanceDecision == 'REFUSE'}")
+          .endEvent("refused")
         .done();
   }
 }

@@ -112,6 +112,9 @@ public final class BrowserSupport
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+    // --lang sets the UI language only; the webapps choose their locale from navigator.languages,
+    // which follows this preference: a Chinese clerk's browser.
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -218,12 +221,20 @@ public final class BrowserSupport
    */
   public void login(String baseUrl, String app, String user, String password) {
     driver().get(baseUrl + "/camunda/app/" + app + "/");
-    WebElement username = visible("form[name='signinForm'] input[ng-model='username']");
-    username.clear();
-    username.sendKeys(user);
-    WebElement secret = visible("form[name='signinForm'] input[ng-model='password']");
-    secret.clear();
-    secret.sendKeys(password);
+    // The form is rendered again once the locale has loaded (the button gets its label then):
+    // typing before that may land in the wrong field. Wait for the label, then type and check.
+    await().withMessage(() -> "the login form of " + app + " with its translated labels")
+        .until(d -> !d.findElements(By.cssSelector("form[name='signinForm'] button[type='submit']")).isEmpty()
+            && !d.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).getText().isBlank());
+    await().withMessage(() -> "the login form of " + app + " filled in").until(d -> {
+      WebElement username = d.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
+      username.clear();
+      username.sendKeys(user);
+      WebElement secret = d.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+      secret.clear();
+      secret.sendKeys(password);
+      return user.equals(username.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+    });
     click(clickable("form[name='signinForm'] button[type='submit']"));
     try {
       await().withMessage(() -> "logged in to " + app + " as " + user)

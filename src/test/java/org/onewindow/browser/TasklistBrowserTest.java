@@ -85,8 +85,11 @@ class TasklistBrowserTest {
     assertThat(acceptance.get(0).get("assignee").asText()).as("completed by the clerk in the browser")
         .isEqualTo("window1");
     assertThat(acceptance.get(0).get("deleteReason").asText()).isEqualTo("completed");
-    JsonNode decision = window1().get("/engine-rest/history/variable-instance?processInstanceBusinessKey=" + rn
+    // The historic variable query has no business-key parameter: select by process instance.
+    JsonNode decision = window1().get("/engine-rest/history/variable-instance?processInstanceId="
+        + received.json().get("processInstanceId").asText()
         + "&variableName=" + CommitmentItemProcess.ACCEPTANCE_DECISION).json();
+    assertThat(decision).hasSize(1);
     assertThat(decision.get(0).get("value").asText()).isEqualTo(CommitmentItemProcess.ACCEPT);
   }
 

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The schedules shipped in src/main/resources/calendar, read the way the loader reads them. */
-final class OfficialSchedules {
+public final class OfficialSchedules {
 
   private OfficialSchedules() {}
 
-  static HolidaySchedule read(int year) {
+  public static HolidaySchedule read(int year) {
     String name = "calendar/" + year + ".yaml";
     try (InputStream in = OfficialSchedules.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
@@ -25,7 +25,7 @@ final class OfficialSchedules {
   }
 
   /** A calendar holding the shipped 2025 and 2026 schedules and nothing else. */
-  static WorkingDayCalendar calendar() {
+  public static WorkingDayCalendar calendar() {
     WorkingDayCalendar calendar = new WorkingDayCalendar();
     calendar.replaceAll(List.of(read(2025), read(2026)));
     return calendar;

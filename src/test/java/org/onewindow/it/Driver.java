@@ -62,17 +62,30 @@ public final class Driver {
     complete(node, user, task.get("id").asText(), variables);
   }
 
+  /**
+   * Optimistic-locking conflicts clerks met and retried: a completion that collided with a job of
+   * the same case (e.g. the case clock's timer) is rolled back whole, and the clerk submits again.
+   */
+  public static final java.util.concurrent.atomic.AtomicInteger CONFLICTS = new java.util.concurrent.atomic.AtomicInteger();
+
   public static void complete(Node node, String user, String taskId, Map<String, Object> variables) {
     ApiClient api = ApiClient.as(node.port, user, "demo");
-    ApiClient.Response claim = api.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
-    if (claim.status() != 204) {
-      throw new AssertionError("claim on " + node.name + ": " + claim.status() + " " + claim.body());
-    }
     Map<String, Object> vars = new LinkedHashMap<>();
     variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
-    ApiClient.Response done = api.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
-    if (done.status() != 204) {
-      throw new AssertionError("complete on " + node.name + ": " + done.status() + " " + done.body());
+    for (int attempt = 1; ; attempt++) {
+      ApiClient.Response claim = api.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
+      ApiClient.Response done = claim.status() != 204 ? claim
+          : api.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
+      if (done.status() == 204) {
+        return;
+      }
+      if (attempt < 5 && done.body() != null && done.body().contains("updated by another transaction concurrently")) {
+        CONFLICTS.incrementAndGet();
+        Node.sleep(200L * attempt);
+        continue;
+      }
+      throw new AssertionError((claim.status() != 204 ? "claim" : "complete") + " on " + node.name + ": "
+          + done.status() + " " + done.body());
     }
   }
 

@@ -186,4 +186,96 @@ class CommitmentItemProcessTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(CommitmentItemProcess.DECISION).count()).isEqualTo(1);
   }
+
+  @Test
+  void aReviewingDepartmentAsksForASupplementWithTheClockPausedAndThenReviewsAgain() {
+    ProcessInstance pi = receive("SP-JY");
+    accept(pi);
+    assertThat(fakes.clock).containsExactly("start");
+
+    complete(taskIn(pi, CommitmentItemProcess.JOINT_REVIEW, "market"), withVariables(
+        CommitmentItemProcess.REVIEW_OPINION, CommitmentItemProcess.OPINION_SUPPLEMENT,
+        CommitmentItemProcess.MISSING_MATERIALS, "食品安全管理制度（盖章版）"));
+
+    Task supplement = taskIn(pi, CommitmentItemProcess.AWAIT_REVIEW_SUPPLEMENT, "market");
+    assertThat(fakes.clock).containsExactly("start", "pause:SUPPLEMENT");
+    assertThat(engine.getTaskService().getVariable(supplement.getId(), CommitmentItemProcess.MISSING_MATERIALS))
+        .isEqualTo("食品安全管理制度（盖章版）");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), CommitmentItemProcess.MISSING_MATERIALS))
+        .as("the department's list stays in its own review").isNull();
+
+    // Completing the supplement task with the materials is all it takes (the applicant's API will do this).
+    complete(supplement, withVariables(CommitmentItemProcess.SUPPLIED_MATERIALS, "食品安全管理制度（盖章版）"));
+    assertThat(fakes.clock).containsExactly("start", "pause:SUPPLEMENT", "resume");
+    review(pi, "market", CommitmentItemProcess.OPINION_AGREE);
+    complete(taskIn(pi, CommitmentItemProcess.SITE_INSPECTION, "market"),
+        withVariables(CommitmentItemProcess.INSPECTION_RESULT, "PASS"));
+    jobs(pi);
+
+    assertThat(pi).isWaitingAt(CommitmentItemProcess.DECISION);
+    assertThat(fakes.opinions).containsExactly("market=SUPPLEMENT", "market=AGREE");
+    complete(taskIn(pi, CommitmentItemProcess.DECISION, "approvers"),
+        withVariables(CaseVariables.DECISION, CaseVariables.DECISION_APPROVE));
+    jobs(pi);
+    assertThat(pi).isWaitingAt(CommitmentItemProcess.PICKUP).hasPassed(CommitmentItemProcess.RESULT_READY);
+    // The handling's end listener follows the stop; the real clock ignores it once stopped.
+    assertThat(fakes.clock).containsExactly("start", "pause:SUPPLEMENT", "resume", "stop", "cancelIfRunning");
+  }
+
+  @Test
+  void anExtensionRequestWaitsForTheApproverAndOpenClockWorkEndsWithTheResult() {
+    ProcessInstance pi = receive("JS-SG");
+    accept(pi);
+    requestExtension(pi, 3);
+    complete(taskIn(pi, CommitmentItemProcess.APPROVE_EXTENSION, "approvers"),
+        withVariables(CaseVariables.EXTENSION_APPROVED, "true"));
+    assertThat(fakes.clock).containsExactly("start", "extend:3");
+    assertThat(pi).hasPassed("extensionApplied");
+
+    requestExtension(pi, 2);
+    complete(taskIn(pi, CommitmentItemProcess.APPROVE_EXTENSION, "approvers"),
+        withVariables(CaseVariables.EXTENSION_APPROVED, "false"));
+    assertThat(pi).hasPassed("extensionRefused");
+    assertThat(fakes.clock).containsExactly("start", "extend:3");
+
+    // A request still waiting when the result is ready is closed with the handling.
+    requestExtension(pi, 1);
+    review(pi, "housing", CommitmentItemProcess.OPINION_AGREE);
+    review(pi, "resources", CommitmentItemProcess.OPINION_AGREE);
+    jobs(pi);
+    complete(taskIn(pi, CommitmentItemProcess.DECISION, "approvers"),
+        withVariables(CaseVariables.DECISION, CaseVariables.DECISION_DENY));
+    jobs(pi);
+    assertThat(pi).isWaitingAt(CommitmentItemProcess.PICKUP);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(CommitmentItemProcess.APPROVE_EXTENSION).count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+        .as("warning and overdue timers ended with the handling").isZero();
+    assertThat(fakes.clock).containsExactly("start", "extend:3", "stop", "cancelIfRunning");
+  }
+
+  @Test
+  void aRefusedOrSupplementedApplicationNeverStartsTheClock() {
+    ProcessInstance pi = receive("LS-ZD");
+    complete(taskIn(pi, CommitmentItemProcess.ACCEPTANCE, "window"), withVariables(
+        CommitmentItemProcess.ACCEPTANCE_DECISION, CommitmentItemProcess.SUPPLEMENT,
+        CommitmentItemProcess.MISSING_MATERIALS, "交通安全保障方案"));
+    complete(taskIn(pi, CommitmentItemProcess.AWAIT_SUPPLEMENT, "window"),
+        withVariables(CommitmentItemProcess.SUPPLIED_MATERIALS, "交通安全保障方案"));
+    complete(taskIn(pi, CommitmentItemProcess.ACCEPTANCE, "window"), withVariables(
+        CommitmentItemProcess.ACCEPTANCE_DECISION, CommitmentItemProcess.REFUSE,
+        CommitmentItemProcess.REFUSAL_REASON, "不属于本机关职权范围"));
+    assertThat(pi).isEnded();
+    assertThat(fakes.clock).isEmpty();
+  }
+
+  private void requestExtension(ProcessInstance pi, int days) {
+    engine.getRuntimeService().createMessageCorrelation(CommitmentItemProcess.MESSAGE_EXTENSION_REQUESTED)
+        .processInstanceId(pi.getId())
+        .setVariablesToTriggeredScope(org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue(CaseVariables.EXTENSION_DAYS, days)
+            .putValue(CaseVariables.EXTENSION_REASON, "需要专家论证")
+            .putValue(CaseVariables.EXTENSION_APPROVED, null))
+        .correlate();
+  }
 }

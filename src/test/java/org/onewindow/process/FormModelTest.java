@@ -35,7 +35,7 @@ class FormModelTest {
   private static final Path PROCESSES = Path.of("processes");
   private static final Path FORMS = Path.of("forms");
   private static final List<Class<?>> VARIABLE_CLASSES = List.of(CaseVariables.class, CommitmentItemProcess.class,
-      EnterpriseEstablishmentProcess.class);
+      EnterpriseEstablishmentProcess.class, RatingFollowUpProcess.class);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,6 +1,7 @@
 package org.onewindow.support;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.onewindow.catalog.Catalog;
 import org.onewindow.catalog.CatalogLoader;
@@ -34,6 +36,8 @@ public final class ProcessFakes {
   public final List<String> opinions = new ArrayList<>();
   public final AtomicInteger certificates = new AtomicInteger();
   public final AtomicInteger notices = new AtomicInteger();
+  /** Calls the model made to the case clock, e.g. "start", "pause:SUPPLEMENT", "resume", "stop". */
+  public final List<String> clock = new ArrayList<>();
 
   public static ProcessFakes register() {
     ProcessFakes fakes = new ProcessFakes();
@@ -47,6 +51,7 @@ public final class ProcessFakes {
       execution.setVariable(CaseVariables.CERTIFICATE_NUMBER, "ZS-" + execution.getProcessBusinessKey());
     });
     Mocks.register("pickupNoticeDelegate", (JavaDelegate) execution -> fakes.notices.incrementAndGet());
+    Mocks.register("caseClock", fakes.new CaseClock());
     return fakes;
   }
 
@@ -67,6 +72,66 @@ public final class ProcessFakes {
     public void decided(DelegateExecution execution) {
       set(execution, CaseVariables.DECISION_APPROVE.equals(execution.getVariable(CaseVariables.DECISION))
           ? "APPROVED" : "DENIED");
+    }
+  }
+
+  /**
+   * Records what the model asks of the clock; its timers wait a year, so they never fire in these
+   * tests (the clock's own tests run the real one).
+   */
+  public class CaseClock {
+    public void start(DelegateExecution execution) {
+      clock.add("start");
+    }
+
+    public Date warningAt(DelegateExecution execution) {
+      return new Date(ClockUtil.getCurrentTime().getTime() + 365L * 24 * 3600 * 1000);
+    }
+
+    public Date deadlineAt(DelegateExecution execution) {
+      return warningAt(execution);
+    }
+
+    public void pause(DelegateExecution execution, String reasonType) {
+      clock.add("pause:" + reasonType);
+    }
+
+    public void resume(DelegateExecution execution) {
+      clock.add("resume");
+    }
+
+    public void stop(DelegateExecution execution) {
+      clock.add("stop");
+    }
+
+    public void cancelIfRunning(DelegateExecution execution) {
+      clock.add("cancelIfRunning");
+    }
+
+    public void recordWarning(DelegateExecution execution) {
+      clock.add("warning");
+    }
+
+    public void recordOverdue(DelegateExecution execution) {
+      clock.add("overdue");
+    }
+
+    public void orderIssued(DelegateTask task) {
+      clock.add("orderIssued");
+    }
+
+    public void recordInstruction(DelegateExecution execution) {
+      clock.add("instruction");
+    }
+
+    public void checkExtension(DelegateTask task) {
+      task.setVariable(CaseVariables.EXTENSION_APPROVED,
+          Boolean.valueOf(String.valueOf(task.getVariable(CaseVariables.EXTENSION_APPROVED))));
+    }
+
+    public void extend(DelegateExecution execution) {
+      clock.add("extend:" + execution.getVariable(CaseVariables.EXTENSION_DAYS));
+      execution.setVariableLocal(CaseVariables.CLOCK_REWARN, false);
     }
   }
 

@@ -1,0 +1,236 @@
+package org.onewindow.supervision;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.onewindow.calendar.WorkingDayCalendar;
+import org.onewindow.catalog.Catalog;
+import org.onewindow.catalog.CatalogItem;
+import org.onewindow.identity.CurrentUser;
+import org.onewindow.identity.IdentityProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The supervisors' boards: open cases in warning (预警) and overdue (超期), with the late step,
+ * its department, the working days over or left, and any supervision order (督办).
+ *
+ * <p>Reads only the clock's tables and the engine. A case is overdue when the clock says so or
+ * when its deadline has passed (the clock's timer job may not have run yet: the board shows the
+ * truth at "now", the engine's clock); in warning when the clock says so or its warning time has
+ * passed. A paused clock (补正, Art. 45) keeps the state it had when it stopped. The late step
+ * is the one the clock recorded when the warning or overdue fired; before it has recorded one,
+ * the case's open steps stand in.
+ */
+@Service
+public class SupervisionService {
+  public static final String WARNINGS = "WARNING";
+  public static final String OVERDUE = "OVERDUE";
+
+  private final SupervisionRepository repository;
+  private final WorkingDayCalendar calendar;
+  private final Catalog catalog;
+  private final IdentityProperties identity;
+  private final TaskService taskService;
+  private final CurrentUser currentUser;
+  private final String cockpitBase;
+
+  public SupervisionService(SupervisionRepository repository, WorkingDayCalendar calendar, Catalog catalog,
+      IdentityProperties identity, ProcessEngine engine, CurrentUser currentUser,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    this.repository = repository;
+    this.calendar = calendar;
+    this.catalog = catalog;
+    this.identity = identity;
+    this.taskService = engine.getTaskService();
+    this.currentUser = currentUser;
+    this.cockpitBase = webappPath + "/app/cockpit/" + engine.getName() + "/#/process-instance/";
+  }
+
+  /** A late step; its department where known (an open step), null where the clock recorded steps and departments apart. */
+  public record StepJson(String activityId, String activityName, String department, String departmentName,
+      OffsetDateTime since, boolean current) {}
+
+  public record DepartmentJson(String code, String name) {}
+
+  public record OrderJson(String taskId, String instruction, OffsetDateTime issuedAt, OffsetDateTime closedAt) {}
+
+  public record CaseJson(String receiptNumber, String processInstanceId, String cockpitUrl, String itemCode,
+      String itemName, String leadDepartment, String leadDepartmentName, String applicantName, String caseStatus,
+      String clockPhase, boolean paused, LocalDate deadlineDate, OffsetDateTime deadlineAt, OffsetDateTime warningAt,
+      boolean calendarComplete, Integer workingDaysOverdue, Integer workingDaysLeft, List<StepJson> lateSteps,
+      List<DepartmentJson> lateDepartments, List<OrderJson> supervisionOrders) {}
+
+  public record CountJson(String code, String name, int count) {}
+
+  public record BoardJson(String kind, OffsetDateTime asOf, int count, List<CaseJson> cases,
+      List<CountJson> byDepartment, List<CountJson> byItem) {}
+
+  public BoardJson overdue() {
+    return board(OVERDUE);
+  }
+
+  public BoardJson warnings() {
+    return board(WARNINGS);
+  }
+
+  private BoardJson board(String kind) {
+    OffsetDateTime now = now();
+    List<ClockRow> clocks = repository.openClocks().stream().filter(k -> kind.equals(state(k, now))).toList();
+    Map<String, List<SupervisionEventRow>> events =
+        repository.events(clocks.stream().map(ClockRow::receiptNumber).toList());
+    Map<String, List<StepJson>> current = currentSteps(clocks.stream()
+        .filter(k -> events.getOrDefault(k.receiptNumber(), List.of()).stream()
+            .noneMatch(e -> kind.equals(e.kind()) && e.activityId() != null))
+        .map(ClockRow::processInstanceId).toList());
+    List<CaseJson> cases = new ArrayList<>();
+    for (ClockRow k : clocks) {
+      List<SupervisionEventRow> caseEvents = events.getOrDefault(k.receiptNumber(), List.of());
+      cases.add(toJson(k, kind, now, caseEvents, current.getOrDefault(k.processInstanceId(), List.of())));
+    }
+    if (OVERDUE.equals(kind)) {
+      cases.sort(Comparator.comparing(CaseJson::workingDaysOverdue).reversed().thenComparing(CaseJson::deadlineAt));
+    }
+    return new BoardJson(kind, now, cases.size(), cases,
+        count(cases, this::departmentsOf, this::departmentName),
+        count(cases, c -> List.of(c.itemCode()), code -> catalog.item(code).map(CatalogItem::name).orElse(code)));
+  }
+
+  /** OVERDUE, WARNING or null (neither) for one open clock, at {@code now}. */
+  static String state(ClockRow k, OffsetDateTime now) {
+    boolean paused = SupervisionRepository.PAUSED.equals(k.phase());
+    String phase = paused ? k.phaseBeforePause() : k.phase();
+    OffsetDateTime at = paused && k.pausedSince() != null ? k.pausedSince() : now;
+    if (SupervisionRepository.OVERDUE.equals(phase) || at.isAfter(k.deadlineAt())) {
+      return OVERDUE;
+    }
+    if (SupervisionRepository.WARNING.equals(phase) || !at.isBefore(k.warningAt())) {
+      return WARNINGS;
+    }
+    return null;
+  }
+
+  private CaseJson toJson(ClockRow k, String kind, OffsetDateTime now, List<SupervisionEventRow> events,
+      List<StepJson> currentSteps) {
+    boolean paused = SupervisionRepository.PAUSED.equals(k.phase());
+    LocalDate until = (paused && k.pausedSince() != null ? k.pausedSince() : now)
+        .atZoneSameInstant(calendar.zone()).toLocalDate();
+    Integer over = null;
+    Integer left = null;
+    if (OVERDUE.equals(kind)) {
+      over = until.isAfter(k.deadlineDate()) ? calendar.workingDaysBetween(k.deadlineDate(), until) : 0;
+    } else {
+      left = until.isAfter(k.deadlineDate()) ? 0 : calendar.workingDaysBetween(until, k.deadlineDate());
+    }
+    List<StepJson> late = new ArrayList<>();
+    Set<String> departments = new LinkedHashSet<>();
+    List<OrderJson> orders = new ArrayList<>();
+    for (SupervisionEventRow e : events) {
+      if (kind.equals(e.kind()) && e.activityId() != null) {
+        // The clock writes one row per firing: the open steps' ids joined by ",", their names by
+        // "、" and their departments (candidate groups) by ",".
+        List<String> ids = split(e.activityId(), ",");
+        List<String> names = split(e.activityName(), "、");
+        List<String> groups = split(e.department(), ",");
+        for (int i = 0; i < ids.size(); i++) {
+          String name = ids.size() == names.size() ? names.get(i) : ids.get(i);
+          String group = ids.size() == 1 && groups.size() == 1 ? groups.get(0) : null;
+          late.add(new StepJson(ids.get(i), name, group, departmentName(group), e.occurredAt(), false));
+        }
+        departments.addAll(groups);
+      }
+      if (e.orderTaskId() != null || e.orderInstruction() != null) {
+        orders.add(new OrderJson(e.orderTaskId(), e.orderInstruction(), e.occurredAt(), e.orderClosedAt()));
+      }
+    }
+    if (late.isEmpty()) {
+      late.addAll(currentSteps);
+      currentSteps.stream().map(StepJson::department).filter(d -> d != null).forEach(departments::add);
+    }
+    List<DepartmentJson> lateDepartments = departments.stream()
+        .map(d -> new DepartmentJson(d, departmentName(d))).toList();
+    return new CaseJson(k.receiptNumber(), k.processInstanceId(), cockpitBase + k.processInstanceId() + "/runtime",
+        k.itemCode(), catalog.item(k.itemCode()).map(CatalogItem::name).orElse(k.itemCode()),
+        k.leadDepartment(), departmentName(k.leadDepartment()), k.applicantName(), k.caseStatus(), k.phase(), paused,
+        k.deadlineDate(), k.deadlineAt(), k.warningAt(), k.calendarComplete(), over, left, late, lateDepartments,
+        orders);
+  }
+
+  /** The open steps of these process instances, read on the engine's behalf (the board shows all). */
+  private Map<String, List<StepJson>> currentSteps(List<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return Map.of();
+    }
+    return currentUser.asEngine(() -> {
+      Map<String, List<StepJson>> steps = new LinkedHashMap<>();
+      for (int from = 0; from < processInstanceIds.size(); from += 500) {
+        List<String> chunk = processInstanceIds.subList(from, Math.min(processInstanceIds.size(), from + 500));
+        for (Task t : taskService.createTaskQuery().processInstanceIdIn(chunk.toArray(new String[0]))
+            .orderByTaskCreateTime().asc().list()) {
+          String group = taskService.getIdentityLinksForTask(t.getId()).stream()
+              .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+              .map(IdentityLink::getGroupId).findFirst().orElse(null);
+          steps.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(new StepJson(
+              t.getTaskDefinitionKey(), t.getName(), group, departmentName(group), at(t.getCreateTime()), true));
+        }
+      }
+      return steps;
+    });
+  }
+
+  private List<String> departmentsOf(CaseJson c) {
+    List<String> departments = c.lateDepartments().stream().map(DepartmentJson::code).toList();
+    return departments.isEmpty() ? List.of(c.leadDepartment()) : departments;
+  }
+
+  private static List<String> split(String joined, String separator) {
+    if (joined == null || joined.isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(joined.split(java.util.regex.Pattern.quote(separator)))
+        .map(String::trim).filter(x -> !x.isEmpty()).toList();
+  }
+
+  private static List<CountJson> count(List<CaseJson> cases, Function<CaseJson, List<String>> keys,
+      Function<String, String> name) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (CaseJson c : cases) {
+      for (String key : keys.apply(c)) {
+        counts.merge(key, 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> new CountJson(e.getKey(), name.apply(e.getKey()), e.getValue())).toList();
+  }
+
+  String departmentName(String code) {
+    if (code == null) {
+      return null;
+    }
+    String role = identity.roleGroups().get(code);
+    return role != null ? role : catalog.departmentName(code);
+  }
+
+  private OffsetDateTime now() {
+    return at(ClockUtil.getCurrentTime());
+  }
+
+  private OffsetDateTime at(Date date) {
+    return date == null ? null : date.toInstant().atZone(calendar.zone()).toOffsetDateTime();
+  }
+}

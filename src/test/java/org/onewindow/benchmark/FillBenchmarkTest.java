@@ -1,0 +1,160 @@
+package org.onewindow.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.onewindow.catalog.Catalog;
+import org.onewindow.catalog.CatalogItem;
+import org.onewindow.intake.Application;
+import org.onewindow.intake.IntakeService;
+import org.onewindow.support.ApiClient;
+import org.onewindow.support.Applications;
+import org.onewindow.support.OneWindowIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The second benchmark mode: fills the database with open cases (default 100,000, {@code
+ * -Dbenchmark.open=}) and measures the clerk's and a department's queue queries, the supervision
+ * and statistics queries over HTTP, and how fast the warning/overdue timers are processed when all
+ * deadlines fall due at once. Run with {@code mvn verify -Pbenchmark -Dbenchmark.mode=fill}.
+ */
+@Tag("benchmark")
+@OneWindowIntegrationTest
+class FillBenchmarkTest {
+  private static final int OPEN = Integer.getInteger("benchmark.open", 100_000);
+  private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
+  private static final List<String> COMMITMENT_ITEMS = List.of("SP-JY", "JS-GH", "JS-SG", "LS-ZD");
+
+  @LocalServerPort int port;
+  @Autowired IntakeService intake;
+  @Autowired Catalog catalog;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired ProcessEngineConfiguration configuration;
+  @Autowired JdbcTemplate jdbc;
+
+  static {
+    BenchmarkDatabase.recreateOnce();
+  }
+
+  @Test
+  void queriesAndTimersWithManyOpenCases() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue("fill".equals(System.getProperty("benchmark.mode")),
+        "fill mode runs with -Dbenchmark.mode=fill");
+    StringBuilder out = new StringBuilder();
+    long t0 = System.nanoTime();
+    fill();
+    double fillSeconds = (System.nanoTime() - t0) / 1e9;
+    out.append(String.format("%nOneWindow fill benchmark, %s, %d open cases (filled in %.0f s, %.1f cases/s)%n",
+        LocalDateTime.now().withNano(0), OPEN, fillSeconds, OPEN / fillSeconds));
+    out.append(String.format("open tasks %d, timer jobs %d, database %d MiB%n",
+        tasks.createTaskQuery().count(), management.createJobQuery().timers().count(),
+        jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class) / (1024 * 1024)));
+
+    out.append("clerk's queue (window, due date, first page)   ").append(measure(() -> {
+      identity.setAuthentication("bench-window", List.of("window"));
+      tasks.createTaskQuery().taskCandidateGroup("window").orderByDueDate().asc().listPage(0, 15);
+      identity.clearAuthentication();
+    }).summary()).append('\n');
+    out.append("department queue (housing, due date, first page) ").append(measure(() -> {
+      identity.setAuthentication("bench-housing", List.of("housing"));
+      tasks.createTaskQuery().taskCandidateGroup("housing").orderByDueDate().asc().listPage(0, 15);
+      identity.clearAuthentication();
+    }).summary()).append('\n');
+
+    // Every deadline falls due at once: the engine clock moves past the last one.
+    OffsetDateTime last = jdbc.queryForObject("SELECT MAX(deadline_at) FROM ow_case_clock", OffsetDateTime.class);
+    ClockUtil.setCurrentTime(Date.from(last.plusDays(1).toInstant()));
+    try {
+      ApiClient supervisor = ApiClient.as(port, "supervisor1", "demo");
+      out.append("GET /api/supervision/overdue (before timers)      ").append(measure(() ->
+          supervisor.get("/api/supervision/overdue")).summary()).append('\n');
+      LocalDate today = LocalDate.now();
+      out.append("GET /api/statistics?groupBy=department            ").append(measure(() ->
+          supervisor.get("/api/statistics?from=" + today.minusYears(1) + "&to=" + today.plusYears(1)
+              + "&groupBy=department")).summary()).append('\n');
+
+      long due = management.createJobQuery().timers().executable().count();
+      var jobExecutor = ((ProcessEngineConfigurationImpl) configuration).getJobExecutor();
+      long t1 = System.nanoTime();
+      jobExecutor.start();
+      while (management.createJobQuery().timers().executable().count() > 0
+          && System.nanoTime() - t1 < TimeUnit.MINUTES.toNanos(30)) {
+        Thread.sleep(500);
+      }
+      double timerSeconds = (System.nanoTime() - t1) / 1e9;
+      jobExecutor.shutdown();
+      out.append(String.format("%d due warning/overdue timers processed in %.1f s (%.0f per second); "
+              + "open supervision orders: %d%n", due, timerSeconds, due / timerSeconds,
+          tasks.createTaskQuery().taskDefinitionKey("supervisionOrder").count()));
+      out.append("GET /api/supervision/overdue (after timers)       ").append(measure(() ->
+          supervisor.get("/api/supervision/overdue")).summary()).append('\n');
+    } finally {
+      ClockUtil.reset();
+    }
+    System.out.println(out);
+    Path file = Path.of("target", "benchmark", "fill-results.txt");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, out.toString());
+  }
+
+  /** Two thirds accepted (in the departments' queues with running clocks), one third at the window. */
+  private void fill() throws InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    for (int t = 0; t < THREADS; t++) {
+      pool.execute(() -> {
+        for (int i = next.getAndIncrement(); i < OPEN; i = next.getAndIncrement()) {
+          CatalogItem item = catalog.require(COMMITMENT_ITEMS.get(i % COMMITMENT_ITEMS.size()));
+          identity.setAuthentication("bench-window", List.of("window"));
+          try {
+            String pid = intake.receive(new Application(item.code(), "WINDOW", "ORGANIZATION", "填充企业",
+                null, Applications.CREDIT_CODE, Applications.MOBILE, item.materials())).processInstanceId();
+            if (i % 3 != 0) {
+              Task acceptance = tasks.createTaskQuery().processInstanceId(pid).singleResult();
+              tasks.complete(acceptance.getId(), Map.of("acceptanceDecision", "ACCEPT"));
+            }
+          } finally {
+            identity.clearAuthentication();
+          }
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(10, TimeUnit.HOURS);
+  }
+
+  private static Stats measure(Runnable query) {
+    for (int i = 0; i < 20; i++) {
+      query.run(); // warm-up
+    }
+    Stats stats = new Stats();
+    for (int i = 0; i < 200; i++) {
+      long t0 = System.nanoTime();
+      query.run();
+      stats.add(System.nanoTime() - t0);
+    }
+    return stats;
+  }
+}

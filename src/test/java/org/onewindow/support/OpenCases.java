@@ -1,0 +1,37 @@
+package org.onewindow.support;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Ends the cases a test left open (their process instances, so their tasks leave the queues), so one
+ * test's cases do not crowd another's in the shared context (for example the first page of the
+ * window's queue in Tasklist). Receipt numbers grow, so a test's cases are those after the mark.
+ */
+public final class OpenCases {
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+  private final String lastBefore;
+
+  private OpenCases(JdbcTemplate jdbc, RuntimeService runtime) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.lastBefore = jdbc.queryForObject("SELECT MAX(receipt_number) FROM ow_case", String.class);
+  }
+
+  /** Remembers where the test starts. */
+  public static OpenCases mark(JdbcTemplate jdbc, RuntimeService runtime) {
+    return new OpenCases(jdbc, runtime);
+  }
+
+  /** Deletes the process instances still running of every case received since the mark. */
+  public void endAll() {
+    for (String rn : jdbc.queryForList("SELECT receipt_number FROM ow_case WHERE receipt_number > ?", String.class,
+        lastBefore == null ? "" : lastBefore)) {
+      for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(rn).list()) {
+        runtime.deleteProcessInstance(pi.getId(), "test over", true, true);
+      }
+    }
+  }
+}
