@@ -2,6 +2,9 @@ package org.onewindow.department;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -15,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -50,13 +54,22 @@ public class HttpDepartmentClient {
   private final ObjectMapper json;
   private final RestClient.Builder builder;
   private final ConcurrentMap<String, RestClient> clients = new ConcurrentHashMap<>();
+  private final MeterRegistry meters;
 
   public HttpDepartmentClient(DepartmentProperties properties, Environment environment, ObjectMapper json,
       RestClient.Builder builder) {
+    this(properties, environment, json, builder, new SimpleMeterRegistry());
+  }
+
+  /** With the application's meters: {@code onewindow_department_calls_seconds{department,capability,outcome}}. */
+  @Autowired
+  public HttpDepartmentClient(DepartmentProperties properties, Environment environment, ObjectMapper json,
+      RestClient.Builder builder, MeterRegistry meters) {
     this.properties = properties;
     this.environment = environment;
     this.json = json;
     this.builder = builder;
+    this.meters = meters;
   }
 
   /** Says at start-up which departments cannot be called, so the operator need not wait for an incident. */
@@ -76,8 +89,34 @@ public class HttpDepartmentClient {
     return s == null || s.isBlank();
   }
 
-  /** Calls the department; returns its registration or throws one of the two exceptions. */
+  /**
+   * Calls the department; returns its registration or throws one of the two exceptions. Timed per
+   * department, capability and outcome ({@code success}, {@code refused}, {@code failure}).
+   */
   public Registration call(String department, DepartmentCapability capability, String idempotencyKey,
+      Map<String, ?> body) {
+    Timer.Sample sample = Timer.start(meters);
+    String outcome = "failure";
+    try {
+      Registration registration = callOnce(department, capability, idempotencyKey, body);
+      outcome = "success";
+      return registration;
+    } catch (DepartmentRefusedException e) {
+      outcome = "refused";
+      throw e;
+    } finally {
+      sample.stop(Timer.builder("onewindow.department.calls")
+          .description("Calls to the departments' systems: latency and outcome")
+          .tags("department", department == null ? "none" : department, "capability", capability.path(),
+              "outcome", outcome)
+          // A few buckets for latency alerts, not a full histogram per department and outcome.
+          .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
+              Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10))
+          .register(meters));
+    }
+  }
+
+  private Registration callOnce(String department, DepartmentCapability capability, String idempotencyKey,
       Map<String, ?> body) {
     String what = properties.name(department) + "（" + department + "）" + capability.label();
     RestClient client = client(department, what);
