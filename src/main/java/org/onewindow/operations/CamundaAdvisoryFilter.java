@@ -19,15 +19,15 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Mitigations for the security notices that affect Camunda 7.24.0 Community Edition, whose fixes
- * ship only in Enterprise patch releases (README "Security notices"):
+ * Mitigations for risks in Camunda 7.24.0 Community Edition whose fixes ship only in Enterprise
+ * patch releases (README "Security notices"):
  *
  * <ul>
- *   <li>CVE-2026-109432 (expression injection through {@code orQueries} of a task query): a task
+ *   <li>Expressions in task queries (the 7.24.7 EE patch adds an allow-list for them): a task
  *       query ({@code POST .../task}, {@code .../task/count}, {@code .../filter/{id}/list|count|singleResult})
  *       whose {@code orQueries} carry any {@code ...Expression} field is refused with 400, on the
  *       engine REST API and on the webapps' engine API alike;</li>
- *   <li>CVE-2026-77226 (the Admin webapp's first-run setup creates an administrator): OneWindow creates
+ *   <li>The Admin webapp's first-run setup (creates an administrator while none exists): OneWindow creates
  *       its first administrator from configuration, so the setup endpoint
  *       ({@code /camunda/api/admin/setup/...}) answers 403 to anything but GET.</li>
  * </ul>
