@@ -1,14 +1,14 @@
 package org.onewindow.operations;
 
+import org.onewindow.identity.BasicCredentials;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,22 +67,7 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
   }
 
   private String basicUser(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String user = decoded.substring(0, colon);
-    return identity.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+    return BasicCredentials.verifiedUser(request, identity);
   }
 
   /** The operator as the servlet principal, the engine groups as roles (for show-details: when-authorized). */
