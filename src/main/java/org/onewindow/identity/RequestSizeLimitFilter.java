@@ -1,19 +1,13 @@
 package org.onewindow.identity;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.onewindow.web.ReplayedRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -59,7 +53,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         tooLarge(response, limit);
         return;
       }
-      chain.doFilter(new BufferedBody(request, body), response);
+      chain.doFilter(new ReplayedRequest(request, body), response);
       return;
     }
     chain.doFilter(request, response);
@@ -70,62 +64,5 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     response.setContentType("application/problem+json;charset=UTF-8");
     response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求过大\",\"status\":413,"
         + "\"detail\":\"请求体不能超过 " + (limit / 1024) + " KB\",\"errors\":[{\"field\":\"body\",\"message\":\"请求体过大\"}]}");
-  }
-
-  /** A request whose (chunked) body was read here, within the limit, and is replayed from memory. */
-  private static final class BufferedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    BufferedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("the body was read already");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

@@ -1,21 +1,15 @@
 package org.onewindow.operations;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onewindow.web.ReplayedRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -51,7 +45,7 @@ public class CamundaAdvisoryFilter extends OncePerRequestFilter {
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, "查询条件 orQueries 中不允许使用表达式");
         return;
       }
-      chain.doFilter(new Replayed(request, body), response);
+      chain.doFilter(new ReplayedRequest(request, body), response);
       return;
     }
     chain.doFilter(request, response);
@@ -83,63 +77,5 @@ public class CamundaAdvisoryFilter extends OncePerRequestFilter {
     response.setContentType("application/problem+json;charset=UTF-8");
     response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求被拒绝\",\"status\":" + status
         + ",\"detail\":\"" + detail + "\"}");
-  }
-
-  /** The request with its body read once and served again to the REST API. */
-  private static final class Replayed extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    Replayed(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-          encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }
