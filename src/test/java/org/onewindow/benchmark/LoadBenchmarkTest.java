@@ -119,6 +119,7 @@ class LoadBenchmarkTest {
         .enableDuplicateFiltering(true).deploy();
 
     StringBuilder out = new StringBuilder();
+    String statistics = BenchmarkDatabase.keepStatisticsCurrent(jdbc.getDataSource());
     try (HeapMonitor heap = new HeapMonitor()) {
       // Warm-up on both sides, so neither pays for class loading and caches alone.
       run("warm-up OneWindow", Math.min(200, CASES), this::startOneWindow);
@@ -142,6 +143,7 @@ class LoadBenchmarkTest {
       for (int i = 0; i < OPEN; i++) {
         startOneWindow(i); // left open at the window: the clerk's queue below sees them
       }
+      BenchmarkDatabase.analyze(jdbc.getDataSource());
       Stats queue = new Stats();
       for (int i = 0; i < 200; i++) {
         as("window");
@@ -151,8 +153,8 @@ class LoadBenchmarkTest {
       }
       identity.clearAuthentication();
 
-      out.append(String.format("%nOneWindow load benchmark, %s, %d cases per side, %d threads, database %s%n",
-          LocalDateTime.now().withNano(0), CASES, THREADS, database()));
+      out.append(String.format("%nOneWindow load benchmark, %s, %d cases per side, %d threads, database %s (%s)%n",
+          LocalDateTime.now().withNano(0), CASES, THREADS, database(), statistics));
       out.append(String.format("%-14s %10s %10s%n", "", "cases/s", "DB KiB/1000"));
       for (Result r : List.of(ow, bare)) {
         out.append(String.format("%-14s %10.1f %10s%n", r.name(), r.throughput(),
