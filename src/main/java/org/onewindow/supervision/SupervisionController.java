@@ -50,16 +50,45 @@ public class SupervisionController {
     this.calendar = calendar;
   }
 
+  /** ?offset= and ?limit= page the listed cases (default 0 and 200, at most 2000); counts cover all. */
   @GetMapping(path = "/api/supervision/overdue", produces = MediaType.APPLICATION_JSON_VALUE)
-  public SupervisionService.BoardJson overdue() {
+  public SupervisionService.BoardJson overdue(@RequestParam(required = false) String offset,
+      @RequestParam(required = false) String limit) {
     currentUser.requireAnyGroup(identity.supervisionGroups(), "督办监察信息");
-    return supervision.overdue();
+    return board(SupervisionService.OVERDUE, offset, limit);
   }
 
   @GetMapping(path = "/api/supervision/warnings", produces = MediaType.APPLICATION_JSON_VALUE)
-  public SupervisionService.BoardJson warnings() {
+  public SupervisionService.BoardJson warnings(@RequestParam(required = false) String offset,
+      @RequestParam(required = false) String limit) {
     currentUser.requireAnyGroup(identity.supervisionGroups(), "督办监察信息");
-    return supervision.warnings();
+    return board(SupervisionService.WARNINGS, offset, limit);
+  }
+
+  private SupervisionService.BoardJson board(String kind, String offset, String limit) {
+    List<FieldError> errors = new ArrayList<>();
+    int from = integer("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
+    int size = integer("limit", limit, SupervisionService.DEFAULT_LIMIT, 1, SupervisionService.MAX_LIMIT, errors);
+    if (!errors.isEmpty()) {
+      throw new CaseValidationException(errors);
+    }
+    return supervision.board(kind, from, size);
+  }
+
+  private static int integer(String field, String value, int fallback, int min, int max, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(new FieldError(field, "应为 " + min + " 到 " + max + " 之间的整数"));
+    return fallback;
   }
 
   @GetMapping("/api/statistics")

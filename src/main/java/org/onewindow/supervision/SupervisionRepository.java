@@ -30,16 +30,20 @@ class SupervisionRepository {
     this.named = new NamedParameterJdbcTemplate(jdbc);
   }
 
-  /** Every clock that is not stopped: running, warned, overdue or paused. */
-  List<ClockRow> openClocks() {
-    return jdbc.query("""
+  /**
+   * The clocks of one board at {@code now}: overdue (the clock says so, or its deadline has
+   * passed; a paused clock at the moment it paused) or in warning (not overdue, and the clock
+   * says so or its warning time has passed). The same rule as {@link SupervisionService#state},
+   * in SQL, so that 100,000 open cases are not all read to find the late ones; ordered by deadline.
+   */
+  List<ClockRow> clocksIn(String kind, OffsetDateTime now) {
+    return named.query("""
         SELECT k.receipt_number, k.process_instance_id, k.item_code, k.lead_department, k.promised_days,
           k.extended_days, k.deadline_date, k.deadline_at, k.warning_at, k.calendar_complete, k.phase,
           k.phase_before_pause, k.paused_since, c.applicant_name, c.status
         FROM ow_case_clock k JOIN ow_case c ON c.receipt_number = k.receipt_number
-        WHERE k.phase <> 'STOPPED'
-        ORDER BY k.deadline_at, k.receipt_number""",
-        (rs, i) -> new ClockRow(
+        WHERE """ + condition(kind) + """
+        ORDER BY k.deadline_at, k.receipt_number""", Map.of("now", now), (rs, i) -> new ClockRow(
             rs.getString("receipt_number"),
             rs.getString("process_instance_id"),
             rs.getString("item_code"),
@@ -55,6 +59,49 @@ class SupervisionRepository {
             rs.getObject("paused_since", OffsetDateTime.class),
             rs.getString("applicant_name"),
             rs.getString("status")));
+  }
+
+  /** Each case of the board with the departments the clock recorded when it fired (joined by ","). */
+  List<Map.Entry<String, String>> recordedDepartments(String kind, OffsetDateTime now) {
+    return named.query("""
+        SELECT e.receipt_number, e.department FROM ow_supervision_event e
+        WHERE e.kind = :kind AND e.activity_id IS NOT NULL AND e.receipt_number IN (
+          SELECT k.receipt_number FROM ow_case_clock k WHERE """ + condition(kind) + ")",
+        Map.of("now", now, "kind", kind), (rs, i) -> Map.entry(rs.getString(1), nullToEmpty(rs.getString(2))));
+  }
+
+  /** The candidate groups of the open tasks of these process instances, by process instance. */
+  Map<String, List<String>> openTaskGroups(Collection<String> processInstanceIds) {
+    List<String> all = List.copyOf(processInstanceIds);
+    Map<String, List<String>> byInstance = new java.util.HashMap<>();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      named.query("""
+          SELECT t.PROC_INST_ID_, l.GROUP_ID_ FROM ACT_RU_TASK t
+          JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL
+          WHERE t.PROC_INST_ID_ IN (:ids)""",
+          Map.of("ids", all.subList(from, Math.min(all.size(), from + CHUNK))),
+          (rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+          .forEach(e -> byInstance.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+    }
+    return byInstance;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String condition(String kind) {
+    String overdue = """
+        ((k.phase IN ('RUNNING', 'WARNING', 'OVERDUE') AND (k.phase = 'OVERDUE' OR k.deadline_at < :now))
+         OR (k.phase = 'PAUSED' AND (k.phase_before_pause = 'OVERDUE' OR COALESCE(k.paused_since, :now) > k.deadline_at)))
+        """;
+    String warning = """
+        ((k.phase IN ('RUNNING', 'WARNING') AND k.deadline_at >= :now AND (k.phase = 'WARNING' OR k.warning_at <= :now))
+         OR (k.phase = 'PAUSED' AND COALESCE(k.phase_before_pause, '') <> 'OVERDUE'
+             AND COALESCE(k.paused_since, :now) <= k.deadline_at
+             AND (k.phase_before_pause = 'WARNING' OR COALESCE(k.paused_since, :now) >= k.warning_at)))
+        """;
+    return SupervisionService.OVERDUE.equals(kind) ? overdue : warning;
   }
 
   /** The supervision events of these cases, oldest first, by receipt number. */

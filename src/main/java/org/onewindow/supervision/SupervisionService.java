@@ -77,37 +77,81 @@ public class SupervisionService {
 
   public record CountJson(String code, String name, int count) {}
 
-  public record BoardJson(String kind, OffsetDateTime asOf, int count, List<CaseJson> cases,
+  /** {@code count} and the two tallies cover every case of the board; {@code cases} the requested page. */
+  public record BoardJson(String kind, OffsetDateTime asOf, int count, int offset, int limit, List<CaseJson> cases,
       List<CountJson> byDepartment, List<CountJson> byItem) {}
 
+  public static final int DEFAULT_LIMIT = 200;
+  public static final int MAX_LIMIT = 2000;
+
+  /** The first {@value #DEFAULT_LIMIT} overdue cases, most overdue first. */
   public BoardJson overdue() {
-    return board(OVERDUE);
+    return board(OVERDUE, 0, DEFAULT_LIMIT);
   }
 
+  /** The first {@value #DEFAULT_LIMIT} cases in warning, nearest deadline first. */
   public BoardJson warnings() {
-    return board(WARNINGS);
+    return board(WARNINGS, 0, DEFAULT_LIMIT);
   }
 
-  private BoardJson board(String kind) {
+  /**
+   * One board: every case in the state counted ({@code count}, {@code byDepartment}, {@code
+   * byItem}), the cases from {@code offset} to {@code offset + limit} listed in full. With
+   * thousands of late cases only the listed ones cost a case's full detail.
+   */
+  public BoardJson board(String kind, int offset, int limit) {
     OffsetDateTime now = now();
-    List<ClockRow> clocks = repository.openClocks().stream().filter(k -> kind.equals(state(k, now))).toList();
+    List<ClockRow> clocks = new ArrayList<>(
+        repository.clocksIn(kind, now).stream().filter(k -> kind.equals(state(k, now))).toList());
+    if (OVERDUE.equals(kind)) {
+      Map<String, Integer> over = new java.util.HashMap<>();
+      clocks.forEach(k -> over.put(k.receiptNumber(), workingDaysOverdue(k, now)));
+      clocks.sort(Comparator.comparing((ClockRow k) -> over.get(k.receiptNumber())).reversed()
+          .thenComparing(ClockRow::deadlineAt));
+    }
+    List<ClockRow> page = clocks.subList(Math.min(offset, clocks.size()), Math.min(clocks.size(), offset + limit));
+
+    // Counts over every case: the departments the clock recorded, else those of the open steps.
+    Map<String, List<String>> recorded = new java.util.HashMap<>();
+    repository.recordedDepartments(kind, now).forEach(e ->
+        recorded.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).addAll(split(e.getValue(), ",")));
+    List<ClockRow> unrecorded = clocks.stream().filter(k -> !recorded.containsKey(k.receiptNumber())).toList();
+    Map<String, List<String>> openGroups = repository.openTaskGroups(
+        unrecorded.stream().map(ClockRow::processInstanceId).toList());
+    Map<String, Integer> byDepartment = new LinkedHashMap<>();
+    Map<String, Integer> byItem = new LinkedHashMap<>();
+    for (ClockRow k : clocks) {
+      Set<String> departments = new LinkedHashSet<>(recorded.containsKey(k.receiptNumber())
+          ? recorded.get(k.receiptNumber()) : openGroups.getOrDefault(k.processInstanceId(), List.of()));
+      if (departments.isEmpty()) {
+        departments.add(k.leadDepartment());
+      }
+      departments.forEach(d -> byDepartment.merge(d, 1, Integer::sum));
+      byItem.merge(k.itemCode(), 1, Integer::sum);
+    }
+
+    // Full detail for the listed cases only.
     Map<String, List<SupervisionEventRow>> events =
-        repository.events(clocks.stream().map(ClockRow::receiptNumber).toList());
-    Map<String, List<StepJson>> current = currentSteps(clocks.stream()
+        repository.events(page.stream().map(ClockRow::receiptNumber).toList());
+    Map<String, List<StepJson>> current = currentSteps(page.stream()
         .filter(k -> events.getOrDefault(k.receiptNumber(), List.of()).stream()
             .noneMatch(e -> kind.equals(e.kind()) && e.activityId() != null))
         .map(ClockRow::processInstanceId).toList());
     List<CaseJson> cases = new ArrayList<>();
-    for (ClockRow k : clocks) {
+    for (ClockRow k : page) {
       List<SupervisionEventRow> caseEvents = events.getOrDefault(k.receiptNumber(), List.of());
       cases.add(toJson(k, kind, now, caseEvents, current.getOrDefault(k.processInstanceId(), List.of())));
     }
-    if (OVERDUE.equals(kind)) {
-      cases.sort(Comparator.comparing(CaseJson::workingDaysOverdue).reversed().thenComparing(CaseJson::deadlineAt));
-    }
-    return new BoardJson(kind, now, cases.size(), cases,
-        count(cases, this::departmentsOf, this::departmentName),
-        count(cases, c -> List.of(c.itemCode()), code -> catalog.item(code).map(CatalogItem::name).orElse(code)));
+    return new BoardJson(kind, now, clocks.size(), offset, limit, cases,
+        counts(byDepartment, this::departmentName),
+        counts(byItem, code -> catalog.item(code).map(CatalogItem::name).orElse(code)));
+  }
+
+  private int workingDaysOverdue(ClockRow k, OffsetDateTime now) {
+    boolean paused = SupervisionRepository.PAUSED.equals(k.phase());
+    LocalDate until = (paused && k.pausedSince() != null ? k.pausedSince() : now)
+        .atZoneSameInstant(calendar.zone()).toLocalDate();
+    return until.isAfter(k.deadlineDate()) ? calendar.workingDaysBetween(k.deadlineDate(), until) : 0;
   }
 
   /** OVERDUE, WARNING or null (neither) for one open clock, at {@code now}. */
@@ -132,7 +176,7 @@ public class SupervisionService {
     Integer over = null;
     Integer left = null;
     if (OVERDUE.equals(kind)) {
-      over = until.isAfter(k.deadlineDate()) ? calendar.workingDaysBetween(k.deadlineDate(), until) : 0;
+      over = workingDaysOverdue(k, now);
     } else {
       left = until.isAfter(k.deadlineDate()) ? 0 : calendar.workingDaysBetween(until, k.deadlineDate());
     }
@@ -192,11 +236,6 @@ public class SupervisionService {
     });
   }
 
-  private List<String> departmentsOf(CaseJson c) {
-    List<String> departments = c.lateDepartments().stream().map(DepartmentJson::code).toList();
-    return departments.isEmpty() ? List.of(c.leadDepartment()) : departments;
-  }
-
   private static List<String> split(String joined, String separator) {
     if (joined == null || joined.isBlank()) {
       return List.of();
@@ -205,14 +244,7 @@ public class SupervisionService {
         .map(String::trim).filter(x -> !x.isEmpty()).toList();
   }
 
-  private static List<CountJson> count(List<CaseJson> cases, Function<CaseJson, List<String>> keys,
-      Function<String, String> name) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (CaseJson c : cases) {
-      for (String key : keys.apply(c)) {
-        counts.merge(key, 1, Integer::sum);
-      }
-    }
+  private static List<CountJson> counts(Map<String, Integer> counts, Function<String, String> name) {
     return counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .map(e -> new CountJson(e.getKey(), name.apply(e.getKey()), e.getValue())).toList();

@@ -141,6 +141,36 @@ class SupervisionBoardsTest {
   }
 
   @Test
+  void theBoardListsOnePageAndCountsEveryCase() {
+    ApiClient supervisor = ApiClient.as(port, "supervisor1", "demo");
+    JsonNode all = supervisor.get("/api/supervision/overdue").json();
+    int count = all.get("count").asInt();
+    assertThat(count).isGreaterThanOrEqualTo(3);
+    assertThat(all.get("limit").asInt()).isEqualTo(200);
+
+    JsonNode first = supervisor.get("/api/supervision/overdue?limit=1").json();
+    assertThat(first.get("count").asInt()).isEqualTo(count);
+    assertThat(first.get("cases")).hasSize(1);
+    assertThat(first.get("byDepartment")).isEqualTo(all.get("byDepartment"));
+    assertThat(first.get("byItem")).isEqualTo(all.get("byItem"));
+    assertThat(first.at("/cases/0/receiptNumber")).isEqualTo(all.at("/cases/0/receiptNumber"));
+    JsonNode second = supervisor.get("/api/supervision/overdue?offset=1&limit=1").json();
+    assertThat(second.at("/cases/0/receiptNumber")).isEqualTo(all.at("/cases/1/receiptNumber"));
+    assertThat(supervisor.get("/api/supervision/overdue?offset=" + count).json().get("cases")).isEmpty();
+  }
+
+  @Test
+  void aPageOutsideTheLimitsIsAClearError() {
+    ApiClient supervisor = ApiClient.as(port, "supervisor1", "demo");
+    for (String query : List.of("limit=0", "limit=2001", "limit=ten", "offset=-1")) {
+      ApiClient.Response r = supervisor.get("/api/supervision/warnings?" + query);
+      assertThat(r.status()).as(query).isEqualTo(400);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.body()).contains(query.substring(0, query.indexOf('=')));
+    }
+  }
+
+  @Test
   void severalLateStepsOfOneFiringAreListedApart() {
     event("A", "OVERDUE", "2026-03-17T18:00", "jointReview,siteInspection", "联合审查、联合踏勘",
         "resources,housing,enforcement", null, null);

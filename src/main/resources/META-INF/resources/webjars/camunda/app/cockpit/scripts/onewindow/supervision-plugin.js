@@ -120,7 +120,9 @@ function boardSection(title, path, overdue) {
   getJson(path).then(board => {
     section.querySelector('.ow-total').textContent = String(board.count);
     body.replaceChildren(
-      el('p', {class: 'ow-muted', text: '统计时间：' + dateTime(board.asOf)}),
+      el('p', {class: 'ow-muted', text: '统计时间：' + dateTime(board.asOf)
+        + (board.count > board.cases.length ? '　列出' + (overdue ? '超期最久' : '期限最近') + '的 '
+          + board.cases.length + ' 件，共 ' + board.count + ' 件（按部门、按事项为全部办件的统计）' : '')}),
       el('div', {class: 'row'},
         el('div', {class: 'col-md-6'}, counts('按部门', board.byDepartment)),
         el('div', {class: 'col-md-6'}, counts('按事项', board.byItem))),
