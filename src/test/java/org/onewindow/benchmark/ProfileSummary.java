@@ -1,0 +1,94 @@
+package org.onewindow.benchmark;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where the benchmark JVM's CPU goes, from a flight recording of a benchmark run (README
+ * "Performance"): the share of execution samples spent in OneWindow's code or in what it calls
+ * directly (not in engine work a project method starts), and the layer of the innermost frame (engine, MyBatis, JDBC driver, ...). Run with
+ * {@code java -cp target/test-classes org.onewindow.benchmark.ProfileSummary target/benchmark/load.jfr}.
+ */
+public final class ProfileSummary {
+  private static final Map<String, String> LAYERS = new LinkedHashMap<>();
+
+  static {
+    LAYERS.put("org.onewindow.", "OneWindow");
+    LAYERS.put("org.camunda.bpm.engine.impl.el.", "engine: expressions");
+    LAYERS.put("org.camunda.bpm.engine.impl.juel.", "engine: expressions");
+    LAYERS.put("org.camunda.", "engine");
+    LAYERS.put("org.apache.ibatis.", "MyBatis");
+    LAYERS.put("org.postgresql.", "JDBC driver");
+    LAYERS.put("com.zaxxer.hikari.", "connection pool");
+    LAYERS.put("com.fasterxml.jackson.", "JSON");
+    LAYERS.put("org.springframework.", "Spring");
+    LAYERS.put("org.apache.catalina.", "HTTP server");
+    LAYERS.put("org.apache.tomcat.", "HTTP server");
+    LAYERS.put("java.", "JDK");
+    LAYERS.put("jdk.", "JDK");
+    LAYERS.put("sun.", "JDK");
+  }
+
+  private ProfileSummary() {}
+
+  public static void main(String[] args) throws Exception {
+    int total = 0;
+    int throughOneWindow = 0;
+    Map<String, Integer> innermost = new TreeMap<>();
+    Map<String, Integer> oneWindowMethods = new TreeMap<>();
+    for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+      if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
+        continue;
+      }
+      List<RecordedFrame> frames = event.getStackTrace().getFrames();
+      if (frames.isEmpty()) {
+        continue;
+      }
+      total++;
+      innermost.merge(layer(frames.get(0).getMethod().getType().getName()), 1, Integer::sum);
+      // OneWindow's cost: samples in project code or in what it calls directly (JDBC, JSON,
+      // HTTP), not the engine work a project method starts (intake starting a process).
+      String entry = null;
+      for (RecordedFrame f : frames) {
+        String type = f.getMethod().getType().getName();
+        if (type.startsWith("org.camunda.")) {
+          break;
+        }
+        if (type.startsWith("org.onewindow.") && !type.startsWith("org.onewindow.benchmark.")) {
+          entry = type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
+          break;
+        }
+      }
+      if (entry != null) {
+        throughOneWindow++;
+        oneWindowMethods.merge(entry, 1, Integer::sum);
+      }
+    }
+    System.out.printf("execution samples: %d; in OneWindow code and what it calls directly: %.1f %%%n",
+        total, 100.0 * throughOneWindow / total);
+    System.out.println("innermost frame by layer:");
+    print(innermost, total, 20);
+    System.out.println("OneWindow methods (innermost project frame):");
+    print(oneWindowMethods, total, 15);
+  }
+
+  private static String layer(String type) {
+    for (Map.Entry<String, String> e : LAYERS.entrySet()) {
+      if (type.startsWith(e.getKey())) {
+        return e.getValue();
+      }
+    }
+    return "other";
+  }
+
+  private static void print(Map<String, Integer> counts, int total, int max) {
+    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(max)
+        .forEach(e -> System.out.printf("  %-60s %5.1f %%%n", e.getKey(), 100.0 * e.getValue() / total));
+  }
+}
