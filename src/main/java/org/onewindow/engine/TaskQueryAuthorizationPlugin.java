@@ -4,20 +4,20 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.DefaultReflectorFactory;
 import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.reflection.ReflectorFactory;
 import org.apache.ibatis.reflection.SystemMetaObject;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -60,13 +60,11 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
   /** The MyBatis interceptor: rewrites the task list and count statements before they are prepared. */
   @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
   static class Rewrite implements Interceptor {
+    /** One cache of class metadata (SystemMetaObject.forObject would build it anew for every call). */
+    private static final ReflectorFactory REFLECTORS = new DefaultReflectorFactory();
     /** Statements rewritten since start-up (tests read it). */
     static final AtomicLong REWRITTEN = new AtomicLong();
     private static volatile boolean warned;
-    static final Set<String> STATEMENTS = Set.of(
-        "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
-        "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria");
-
     /**
      * The engine's join (Authorization.xml, authCheckJoinWithoutOnClause with Task.xml's ON
      * clause): group 1 is the grants' WHERE condition, which selects the user's and groups'
@@ -80,16 +78,14 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
-      MetaObject handler = SystemMetaObject.forObject(invocation.getTarget());
-      while (handler.hasGetter("h")) { // unwrap other plugins' proxies
-        handler = SystemMetaObject.forObject(handler.getValue("h.target"));
-      }
-      MappedStatement statement = (MappedStatement) handler.getValue("delegate.mappedStatement");
-      if (STATEMENTS.contains(statement.getId())) {
-        BoundSql bound = (BoundSql) handler.getValue("delegate.boundSql");
-        if (rewrite(bound, SystemMetaObject.forObject(bound))) {
+      // Every statement passes here: the test is a plain string search, no reflection.
+      BoundSql bound = ((StatementHandler) invocation.getTarget()).getBoundSql();
+      String sql = bound.getSql();
+      if (sql.contains("ACT_RU_AUTHORIZATION") && sql.contains("D.KEY_")) {
+        if (rewrite(bound, MetaObject.forObject(bound, SystemMetaObject.DEFAULT_OBJECT_FACTORY,
+            SystemMetaObject.DEFAULT_OBJECT_WRAPPER_FACTORY, REFLECTORS))) {
           REWRITTEN.incrementAndGet();
-        } else if (bound.getSql().contains("ACT_RU_AUTHORIZATION") && !warned) {
+        } else if (sql.contains("ACT_RU_TASK RES") && !warned) {
           warned = true; // an engine upgrade changed the statement: queues work, only slower
           log.warn("Task query authorization join not recognised; the engine's own SQL runs unchanged");
         }
