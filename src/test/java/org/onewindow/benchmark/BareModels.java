@@ -1,12 +1,30 @@
 package org.onewindow.benchmark;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimeDate;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * Bare Camunda models of the same shape as OneWindow's processes: the same user tasks, gateways,
- * multi-instance, asynchronous continuations and service tasks, with empty delegates, no
- * listeners and no OneWindow code. The department list is a plain list variable.
+ * Bare Camunda models of exactly OneWindow's shape: OneWindow's own BPMN files with everything
+ * that runs OneWindow code taken out. Same user tasks, gateways, sub-processes, multi-instance,
+ * asynchronous continuations, timer and message event sub-processes; every service task is an
+ * empty delegate, every execution and task listener is gone, the timers wait for a fixed date,
+ * the review departments are a plain list variable, and the local variables OneWindow declares
+ * (input/output mappings) are gone. What remains is the engine's own cost of the shape.
  */
 final class BareModels {
   static final String COMMITMENT = "bare-commitment";
@@ -16,87 +34,53 @@ final class BareModels {
   private BareModels() {}
 
   static BpmnModelInstance commitment() {
-    String noop = NoOpDelegate.class.getName();
-    return Bpmn.createExecutableProcess(COMMITMENT).camundaHistoryTimeToLive(3650)
-        .startEvent("received")
-        .userTask("acceptance").camundaCandidateGroups("window")
-        .exclusiveGateway("acceptanceOutcome")
-          .condition("accept", "${acceptanceDecision == 'ACCEPT'}")
-          .serviceTask("route").camundaClass(noop)
-          .parallelGateway("forkJointWork")
-            .userTask("jointReview").camundaCandidateGroups("${department}")
-              .multiInstance().parallel().camundaCollection("${departments}").camundaElementVariable("department")
-              .camundaAsyncAfter().multiInstanceDone()
-            .parallelGateway("joinJointWork").camundaAsyncBefore()
-            .userTask("decision").camundaCandidateGroups("approvers")
-            .exclusiveGateway("decisionOutcome")
-              .condition("approve", "${decision == 'APPROVE'}")
-              .serviceTask("issueCertificate").camundaClass(noop).camundaAsyncBefore()
-              .exclusiveGateway("mergeOutcome")
-              .serviceTask("notifyPickup").camundaClass(noop).camundaAsyncBefore()
-              .userTask("pickup").camundaCandidateGroups("window")
-              .endEvent("finished")
-            .moveToNode("decisionOutcome")
-              .condition("deny", "${decision == 'DENY'}")
-              .connectTo("mergeOutcome")
-          .moveToNode("forkJointWork")
-            .exclusiveGateway("inspectionNeeded")
-              .condition("yes", "${siteInspection}")
-              .userTask("siteInspection").camundaCandidateGroups("${leadDepartment}")
-              .exclusiveGateway("inspectionDone")
-              .connectTo("joinJointWork")
-            .moveToNode("inspectionNeeded")
-              .condition("no", "${!siteInspection}")
-              .connectTo("inspectionDone")
-        .moveToNode("acceptanceOutcome")
-          .condition("refuse", "${acceptanceDecision == 'REFUSE'}")
-          .endEvent("refused")
-        .done();
+    return bare("commitment-item.bpmn", COMMITMENT);
   }
 
   static BpmnModelInstance immediate() {
-    return Bpmn.createExecutableProcess(IMMEDIATE).camundaHistoryTimeToLive(3650)
-        .startEvent("received")
-        .userTask("windowHandling").camundaCandidateGroups("window")
-        .exclusiveGateway("decisionOutcome")
-          .condition("approve", "${decision == 'APPROVE'}")
-          .endEvent("approved")
-        .moveToNode("decisionOutcome")
-          .condition("deny", "${decision == 'DENY'}")
-          .endEvent("denied")
-        .done();
+    return bare("immediate-item.bpmn", IMMEDIATE);
   }
 
-  /** Enterprise establishment: acceptance, the licence, then four registrations in parallel. */
   static BpmnModelInstance enterprise() {
-    String noop = NoOpDelegate.class.getName();
-    return Bpmn.createExecutableProcess(ENTERPRISE).camundaHistoryTimeToLive(3650)
-        .startEvent("received")
-        .userTask("acceptance").camundaCandidateGroups("window")
-        .exclusiveGateway("acceptanceOutcome")
-          .condition("accept", "${acceptanceDecision == 'ACCEPT'}")
-          .serviceTask("registerBusiness").camundaClass(noop).camundaAsyncBefore()
-          .subProcess("parallelRegistrations").embeddedSubProcess()
-            .startEvent("registrationsStart")
-            .parallelGateway("forkRegistrations")
-              .serviceTask("engraveSeal").camundaClass(noop).camundaAsyncBefore()
-              .parallelGateway("joinRegistrations").camundaAsyncBefore()
-              .endEvent("registrationsDone")
-            .moveToNode("forkRegistrations")
-              .serviceTask("registerTax").camundaClass(noop).camundaAsyncBefore()
-              .connectTo("joinRegistrations")
-            .moveToNode("forkRegistrations")
-              .serviceTask("registerSocialInsurance").camundaClass(noop).camundaAsyncBefore()
-              .connectTo("joinRegistrations")
-            .moveToNode("forkRegistrations")
-              .serviceTask("notifyBankAccount").camundaClass(noop).camundaAsyncBefore()
-              .connectTo("joinRegistrations")
-            .subProcessDone()
-          .serviceTask("notifyApplicant").camundaClass(noop).camundaAsyncBefore()
-          .endEvent("finished")
-        .moveToNode("acceptanceOutcome")
-          .condition("refuse", "${acceptanceDecision == 'REFUSE'}")
-          .endEvent("refused")
-        .done();
+    return bare("enterprise-establishment.bpmn", ENTERPRISE);
+  }
+
+  private static BpmnModelInstance bare(String file, String key) {
+    BpmnModelInstance model;
+    try (InputStream in = BareModels.class.getResourceAsStream("/processes/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("No process model " + file + " on the class path");
+      }
+      model = Bpmn.readModelFromStream(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    removeAll(model, BpmnDiagram.class);
+    removeAll(model, CamundaExecutionListener.class);
+    removeAll(model, CamundaTaskListener.class);
+    removeAll(model, CamundaInputOutput.class);
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      task.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
+      task.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, "expression");
+      task.setCamundaClass(NoOpDelegate.class.getName());
+    }
+    for (TimeDate date : model.getModelElementsByType(TimeDate.class)) {
+      date.setTextContent("2099-12-31T18:00:00");
+    }
+    for (MultiInstanceLoopCharacteristics mi : model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
+      mi.setCamundaCollection("${departments}");
+    }
+    Process process = model.getModelElementsByType(Process.class).iterator().next();
+    process.setId(key);
+    process.setName(key);
+    Bpmn.validateModel(model);
+    return model;
+  }
+
+  private static void removeAll(BpmnModelInstance model, Class<? extends ModelElementInstance> type) {
+    List<ModelElementInstance> found = new ArrayList<>(model.getModelElementsByType(type));
+    for (ModelElementInstance element : found) {
+      element.getParentElement().removeChildElement(element);
+    }
   }
 }
