@@ -84,19 +84,10 @@ public class SupervisionService {
   public static final int DEFAULT_LIMIT = 200;
   public static final int MAX_LIMIT = 2000;
 
-  /** The first {@value #DEFAULT_LIMIT} overdue cases, most overdue first. */
-  public BoardJson overdue() {
-    return board(OVERDUE, 0, DEFAULT_LIMIT);
-  }
-
-  /** The first {@value #DEFAULT_LIMIT} cases in warning, nearest deadline first. */
-  public BoardJson warnings() {
-    return board(WARNINGS, 0, DEFAULT_LIMIT);
-  }
-
   /**
    * One board: every case in the state counted ({@code count}, {@code byDepartment}, {@code
-   * byItem}), the cases from {@code offset} to {@code offset + limit} listed in full. With
+   * byItem}), the cases from {@code offset} to {@code offset + limit} listed in full, most
+   * overdue first (overdue) or nearest deadline first (warning). With
    * thousands of late cases only the listed ones cost a case's full detail.
    */
   public BoardJson board(String kind, int offset, int limit) {
