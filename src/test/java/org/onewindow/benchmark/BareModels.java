@@ -24,7 +24,9 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * asynchronous continuations, timer and message event sub-processes; every service task is an
  * empty delegate, every execution and task listener is gone, the timers wait for a fixed date,
  * the review departments are a plain list variable, and the local variables OneWindow declares
- * (input/output mappings) are gone. What remains is the engine's own cost of the shape.
+ * (input/output mappings) are gone; the task listener OneWindow's engine plugin gives every user
+ * task it parses is taken off the deployed bare definitions by the benchmark. What remains is the
+ * engine's own cost of the shape.
  */
 final class BareModels {
   static final String COMMITMENT = "bare-commitment";

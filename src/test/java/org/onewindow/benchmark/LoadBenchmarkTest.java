@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -74,6 +84,7 @@ class LoadBenchmarkTest {
   @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngineConfiguration configuration;
 
   private static final AtomicInteger APPLICANTS = new AtomicInteger();
 
@@ -84,7 +95,7 @@ class LoadBenchmarkTest {
   }
 
   record Result(String name, int cases, double seconds, Stats start, Stats complete, long dbBytes,
-      Map<String, Long> rowWrites) {
+      Map<String, Long> rowWrites, Map<String, double[]> statements) {
     double throughput() {
       return cases / seconds;
     }
@@ -98,8 +109,10 @@ class LoadBenchmarkTest {
       a.complete().addAll(b.complete());
       Map<String, Long> writes = new java.util.TreeMap<>(a.rowWrites());
       b.rowWrites().forEach((table, n) -> writes.merge(table, n, Long::sum));
+      Map<String, double[]> statements = new HashMap<>(a.statements());
+      b.statements().forEach((sql, v) -> statements.merge(sql, v, LoadBenchmarkTest::plus));
       return new Result(a.name(), a.cases() + b.cases(), a.seconds() + b.seconds(), a.start(), a.complete(),
-          a.dbBytes() < 0 ? -1 : a.dbBytes() + b.dbBytes(), writes);
+          a.dbBytes() < 0 ? -1 : a.dbBytes() + b.dbBytes(), writes, statements);
     }
   }
 
@@ -119,6 +132,7 @@ class LoadBenchmarkTest {
         .addModelInstance("bare-immediate.bpmn", BareModels.immediate())
         .addModelInstance("bare-enterprise.bpmn", BareModels.enterprise())
         .enableDuplicateFiltering(true).deploy();
+    withoutOneWindowListeners();
 
     StringBuilder out = new StringBuilder();
     String statistics = BenchmarkDatabase.keepStatisticsCurrent(jdbc.getDataSource());
@@ -163,7 +177,7 @@ class LoadBenchmarkTest {
           LocalDateTime.now().withNano(0), CASES, THREADS, database(), statistics));
       out.append(String.format("%-14s %10s %10s%n", "", "cases/s", "DB KiB/1000"));
       if (bare == null) {
-        bare = new Result("bare Camunda (not run)", 1, Double.NaN, new Stats(), new Stats(), -1, Map.of());
+        bare = new Result("bare Camunda (not run)", 1, Double.NaN, new Stats(), new Stats(), -1, Map.of(), Map.of());
       }
       out.append(String.format("OneWindow: %d cases in %.1f min%n", ow.cases(), ow.seconds() / 60));
       for (Result r : List.of(ow, bare)) {
@@ -193,6 +207,7 @@ class LoadBenchmarkTest {
       }
       out.append(String.format("  %-28s OneWindow %6.1f  bare %6.1f%n", "total", (double) owTotal / ow.cases(),
           (double) bareTotal / bare.cases()));
+      statementReport(ow, bare, out);
     }
     System.out.println(out);
     Path file = Path.of("target", "benchmark", "results.txt");
@@ -206,6 +221,7 @@ class LoadBenchmarkTest {
     AtomicInteger next = new AtomicInteger();
     long sizeBefore = databaseSize();
     Map<String, Long> writesBefore = rowWrites();
+    Map<String, double[]> statementsBefore = statements();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     long t0 = System.nanoTime();
     for (int t = 0; t < THREADS; t++) {
@@ -231,7 +247,15 @@ class LoadBenchmarkTest {
         writes.put(table, delta);
       }
     });
-    return new Result(name, cases, seconds, start, complete, sizeBefore < 0 ? -1 : size - sizeBefore, writes);
+    Map<String, double[]> statements = new HashMap<>();
+    statements().forEach((sql, v) -> {
+      double[] b = statementsBefore.getOrDefault(sql, new double[2]);
+      if (v[0] > b[0]) {
+        statements.put(sql, new double[] {v[0] - b[0], v[1] - b[1]});
+      }
+    });
+    return new Result(name, cases, seconds, start, complete, sizeBefore < 0 ? -1 : size - sizeBefore, writes,
+        statements);
   }
 
   private String startOneWindow(int i) {
@@ -267,6 +291,51 @@ class LoadBenchmarkTest {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * OneWindow's engine plugins add listeners to every user task the engine parses (the case
+   * clock's due date); the bare models must not run them. Removes the project's built-in task
+   * listeners from the cached bare definitions, leaving the engine's own (history) in place.
+   */
+  private void withoutOneWindowListeners() {
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) configuration;
+    DeploymentCache cache = engine.getDeploymentCache();
+    int removed = 0;
+    for (ProcessDefinition d : repository.createProcessDefinitionQuery()
+        .processDefinitionKeyIn(BareModels.COMMITMENT, BareModels.IMMEDIATE, BareModels.ENTERPRISE).list()) {
+      removed += engine.getCommandExecutorTxRequired().execute(context ->
+          withoutOneWindowListeners(cache.findDeployedProcessDefinitionById(d.getId())));
+    }
+    if (removed == 0) {
+      throw new IllegalStateException("no OneWindow task listener found on the bare models: check this method");
+    }
+    System.out.println("OneWindow task listeners taken off the bare models: " + removed);
+  }
+
+  private static int withoutOneWindowListeners(ScopeImpl scope) {
+    int removed = 0;
+    for (ActivityImpl activity : scope.getActivities()) {
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        TaskDefinition task = userTask.getTaskDefinition();
+        for (Map.Entry<String, List<TaskListener>> listeners : task.getBuiltinTaskListeners().entrySet()) {
+          int before = listeners.getValue().size();
+          listeners.getValue().removeIf(LoadBenchmarkTest::isOneWindows);
+          removed += before - listeners.getValue().size();
+          // the engine fires the merged list it built when the listener was added
+          List<TaskListener> all = task.getAllTaskListenersForEvent(listeners.getKey());
+          if (all != null) {
+            all.removeIf(LoadBenchmarkTest::isOneWindows);
+          }
+        }
+      }
+      removed += withoutOneWindowListeners(activity);
+    }
+    return removed;
+  }
+
+  private static boolean isOneWindows(TaskListener listener) {
+    return listener.getClass().getName().startsWith("org.onewindow.");
   }
 
   /** Completes every task of the case as a member of its queue, running jobs in between. */
@@ -314,6 +383,68 @@ class LoadBenchmarkTest {
   private String database() {
     return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName() + " "
         + c.getMetaData().getDatabaseProductVersion());
+  }
+
+  private static double[] plus(double[] a, double[] b) {
+    return new double[] {a[0] + b[0], a[1] + b[1]};
+  }
+
+  /**
+   * Calls and database time (ms) per statement so far, from pg_stat_statements where the server
+   * loads it (shared_preload_libraries); empty otherwise. The engine's statements differ only in
+   * their parameters, so each is one entry; the benchmark's own statistics queries are left out.
+   */
+  private Map<String, double[]> statements() {
+    try {
+      jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      Map<String, double[]> calls = new HashMap<>();
+      jdbc.query("""
+          SELECT query, calls, total_exec_time FROM pg_stat_statements
+          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND query NOT LIKE '%pg_stat%' AND query NOT LIKE '%pg_database_size%'
+            AND query NOT LIKE 'VACUUM%' AND query NOT LIKE 'ANALYZE%' AND query NOT LIKE 'CREATE EXTENSION%'""",
+          (java.sql.ResultSet rs) -> {
+            calls.merge(rs.getString(1).replaceAll("\\s+", " ").strip(),
+                new double[] {rs.getLong(2), rs.getDouble(3)}, LoadBenchmarkTest::plus);
+          });
+      return calls;
+    } catch (RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  /** Statements per case on each side and the ones OneWindow adds the most database time with. */
+  private static void statementReport(Result ow, Result bare, StringBuilder out) {
+    if (ow.statements().isEmpty() || bare.statements().isEmpty()) {
+      out.append("statements per case: pg_stat_statements is not loaded on this server\n");
+      return;
+    }
+    double[] o = ow.statements().values().stream().reduce(new double[2], LoadBenchmarkTest::plus);
+    double[] b = bare.statements().values().stream().reduce(new double[2], LoadBenchmarkTest::plus);
+    out.append(String.format("statements per case (pg_stat_statements): OneWindow %.1f (%.2f ms in the database)"
+        + "  bare %.1f (%.2f ms)%n", o[0] / ow.cases(), o[1] / ow.cases(), b[0] / bare.cases(), b[1] / bare.cases()));
+    out.append("  the statements with the most added database time per case (calls and ms per case):\n");
+    java.util.Set<String> all = new java.util.HashSet<>(ow.statements().keySet());
+    all.addAll(bare.statements().keySet());
+    all.stream()
+        .map(sql -> {
+          double[] x = ow.statements().getOrDefault(sql, new double[2]);
+          double[] y = bare.statements().getOrDefault(sql, new double[2]);
+          return Map.entry(sql, new double[] {x[0] / ow.cases(), x[1] / ow.cases(), y[0] / bare.cases(),
+              y[1] / bare.cases()});
+        })
+        .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1] - e.getValue()[3])
+            .reversed())
+        .limit(20)
+        .forEach(e -> out.append(String.format("  OneWindow %5.2f x %6.3f ms  bare %5.2f x %6.3f ms  %s%n",
+            e.getValue()[0], e.getValue()[0] == 0 ? 0 : e.getValue()[1] / e.getValue()[0], e.getValue()[2],
+            e.getValue()[2] == 0 ? 0 : e.getValue()[3] / e.getValue()[2],
+            e.getKey().length() > 110 ? e.getKey().substring(0, 110) + "…" : e.getKey())));
+    // The bare side runs no project code; project statements in its windows are the background
+    // work of OneWindow's own cases (the SMS outbox), and should be few.
+    bare.statements().entrySet().stream().filter(e -> e.getKey().matches("(?is).*\\bow_.*"))
+        .forEach(e -> out.append(String.format("  during the bare runs: %5.2f per case  %s%n",
+            e.getValue()[0] / bare.cases(), e.getKey().length() > 100 ? e.getKey().substring(0, 100) + "…" : e.getKey())));
   }
 
   /** Rows inserted, updated and deleted per table so far (PostgreSQL's statistics; empty elsewhere). */
