@@ -31,19 +31,23 @@ class SupervisionRepository {
   }
 
   /**
-   * The clocks of one board at {@code now}: overdue (the clock says so, or its deadline has
-   * passed; a paused clock at the moment it paused) or in warning (not overdue, and the clock
-   * says so or its warning time has passed). The same rule as {@link SupervisionService#state},
-   * in SQL, so that 100,000 open cases are not all read to find the late ones; ordered by deadline.
+   * Clocks of one board at {@code now}, ordered by deadline: overdue (the clock says so, or its
+   * deadline has passed; a paused clock at the moment it paused) or in warning (not overdue, and
+   * the clock says so or its warning time has passed). The same rule as {@link
+   * SupervisionService#state}, in SQL, so that 100,000 open cases are not all read to find the
+   * late ones. {@code paused} selects the paused clocks only (true), the others only (false) or
+   * both (null); {@code offset} and {@code limit} page through them.
    */
-  List<ClockRow> clocksIn(String kind, OffsetDateTime now) {
+  List<ClockRow> clocksIn(String kind, OffsetDateTime now, Boolean paused, int offset, int limit) {
+    String pausedCondition = paused == null ? "" : paused ? " AND k.phase = 'PAUSED'" : " AND k.phase <> 'PAUSED'";
     return named.query("""
         SELECT k.receipt_number, k.process_instance_id, k.item_code, k.lead_department, k.promised_days,
           k.extended_days, k.deadline_date, k.deadline_at, k.warning_at, k.calendar_complete, k.phase,
           k.phase_before_pause, k.paused_since, c.applicant_name, c.status
         FROM ow_case_clock k JOIN ow_case c ON c.receipt_number = k.receipt_number
-        WHERE """ + condition(kind) + """
-        ORDER BY k.deadline_at, k.receipt_number""", Map.of("now", now), (rs, i) -> new ClockRow(
+        WHERE """ + condition(kind) + pausedCondition + """
+        ORDER BY k.deadline_at, k.receipt_number LIMIT :limit OFFSET :offset""",
+        Map.of("now", now, "limit", limit, "offset", offset), (rs, i) -> new ClockRow(
             rs.getString("receipt_number"),
             rs.getString("process_instance_id"),
             rs.getString("item_code"),
@@ -61,13 +65,64 @@ class SupervisionRepository {
             rs.getString("status")));
   }
 
-  /** Each case of the board with the departments the clock recorded when it fired (joined by ","). */
-  List<Map.Entry<String, String>> recordedDepartments(String kind, OffsetDateTime now) {
-    return named.query("""
-        SELECT e.receipt_number, e.department FROM ow_supervision_event e
-        WHERE e.kind = :kind AND e.activity_id IS NOT NULL AND e.receipt_number IN (
-          SELECT k.receipt_number FROM ow_case_clock k WHERE """ + condition(kind) + ")",
-        Map.of("now", now, "kind", kind), (rs, i) -> Map.entry(rs.getString(1), nullToEmpty(rs.getString(2))));
+  /** The number of cases of one board by item code. */
+  Map<String, Integer> countByItem(String kind, OffsetDateTime now) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    named.query("SELECT k.item_code, COUNT(*) FROM ow_case_clock k WHERE " + condition(kind) + " GROUP BY k.item_code",
+        Map.of("now", now), (java.sql.ResultSet rs) -> {
+          counts.put(rs.getString(1), rs.getInt(2));
+        });
+    return counts;
+  }
+
+  /** What the clock recorded for the cases of a board: departments as written (joined by ","), lead department. */
+  record Recorded(String departments, String leadDepartment) {}
+
+  private static final String RECORDED = """
+      FROM ow_supervision_event e JOIN ow_case_clock k ON k.receipt_number = e.receipt_number
+      WHERE e.kind = :kind AND e.activity_id IS NOT NULL AND """;
+
+  /**
+   * The board's cases that recorded their late departments when the clock fired, counted by
+   * what they recorded: one row per distinct recording and lead department, with its number of
+   * cases. A case that recorded different departments at different firings (an extension, then
+   * overdue again) is counted under each; {@link #severalRecordings} lists those.
+   */
+  Map<Recorded, Integer> recordedDepartments(String kind, OffsetDateTime now) {
+    Map<Recorded, Integer> counts = new java.util.HashMap<>();
+    named.query("SELECT x.department, x.lead_department, COUNT(*) FROM (SELECT DISTINCT e.receipt_number, "
+            + "COALESCE(e.department, '') AS department, k.lead_department " + RECORDED + condition(kind)
+            + ") x GROUP BY x.department, x.lead_department",
+        Map.of("now", now, "kind", kind), (java.sql.ResultSet rs) -> {
+          counts.put(new Recorded(rs.getString(1), rs.getString(2)), rs.getInt(3));
+        });
+    return counts;
+  }
+
+  /** The board's cases that recorded different departments at different firings, with each recording. */
+  Map<String, List<Recorded>> severalRecordings(String kind, OffsetDateTime now) {
+    Map<String, List<Recorded>> byCase = new java.util.HashMap<>();
+    named.query("SELECT DISTINCT e.receipt_number, COALESCE(e.department, ''), k.lead_department " + RECORDED
+            + condition(kind) + " AND e.receipt_number IN (SELECT r.receipt_number FROM ow_supervision_event r "
+            + "WHERE r.kind = :kind AND r.activity_id IS NOT NULL GROUP BY r.receipt_number "
+            + "HAVING COUNT(DISTINCT COALESCE(r.department, '')) > 1)",
+        Map.of("now", now, "kind", kind), (java.sql.ResultSet rs) -> {
+          byCase.computeIfAbsent(rs.getString(1), x -> new java.util.ArrayList<>())
+              .add(new Recorded(rs.getString(2), rs.getString(3)));
+        });
+    return byCase;
+  }
+
+  /** The board's cases for which the clock has recorded nothing yet (its timer has not run): process instance, lead department. */
+  Map<String, String> unrecorded(String kind, OffsetDateTime now) {
+    Map<String, String> leads = new java.util.HashMap<>();
+    named.query("SELECT k.process_instance_id, k.lead_department FROM ow_case_clock k WHERE " + condition(kind)
+            + " AND NOT EXISTS (SELECT 1 FROM ow_supervision_event e WHERE e.receipt_number = k.receipt_number "
+            + "AND e.kind = :kind AND e.activity_id IS NOT NULL)",
+        Map.of("now", now, "kind", kind), (java.sql.ResultSet rs) -> {
+          leads.put(rs.getString(1), rs.getString(2));
+        });
+    return leads;
   }
 
   /** The candidate groups of the open tasks of these process instances, by process instance. */
@@ -84,10 +139,6 @@ class SupervisionRepository {
           .forEach(e -> byInstance.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
     }
     return byInstance;
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 
   private static String condition(String kind) {

@@ -92,34 +92,32 @@ public class SupervisionService {
    */
   public BoardJson board(String kind, int offset, int limit) {
     OffsetDateTime now = now();
-    List<ClockRow> clocks = new ArrayList<>(
-        repository.clocksIn(kind, now).stream().filter(k -> kind.equals(state(k, now))).toList());
-    if (OVERDUE.equals(kind)) {
-      Map<String, Integer> over = new java.util.HashMap<>();
-      clocks.forEach(k -> over.put(k.receiptNumber(), workingDaysOverdue(k, now)));
-      clocks.sort(Comparator.comparing((ClockRow k) -> over.get(k.receiptNumber())).reversed()
-          .thenComparing(ClockRow::deadlineAt));
-    }
-    List<ClockRow> page = clocks.subList(Math.min(offset, clocks.size()), Math.min(clocks.size(), offset + limit));
+    Map<String, Integer> byItem = repository.countByItem(kind, now);
+    int count = byItem.values().stream().mapToInt(Integer::intValue).sum();
+    List<ClockRow> page = page(kind, now, offset, limit);
 
-    // Counts over every case: the departments the clock recorded, else those of the open steps.
-    Map<String, List<String>> recorded = new java.util.HashMap<>();
-    repository.recordedDepartments(kind, now).forEach(e ->
-        recorded.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).addAll(split(e.getValue(), ",")));
-    List<ClockRow> unrecorded = clocks.stream().filter(k -> !recorded.containsKey(k.receiptNumber())).toList();
-    Map<String, List<String>> openGroups = repository.openTaskGroups(
-        unrecorded.stream().map(ClockRow::processInstanceId).toList());
+    // Counts over every case, in the database: the departments the clock recorded when it fired,
+    // else those of the open steps, else the lead department.
+    Map<SupervisionRepository.Recorded, Integer> recorded = new LinkedHashMap<>(repository.recordedDepartments(kind, now));
     Map<String, Integer> byDepartment = new LinkedHashMap<>();
-    Map<String, Integer> byItem = new LinkedHashMap<>();
-    for (ClockRow k : clocks) {
-      Set<String> departments = new LinkedHashSet<>(recorded.containsKey(k.receiptNumber())
-          ? recorded.get(k.receiptNumber()) : openGroups.getOrDefault(k.processInstanceId(), List.of()));
+    repository.severalRecordings(kind, now).values().forEach(recordings -> {
+      // counted once per recording above; once in all here
+      recordings.forEach(r -> recorded.merge(r, -1, Integer::sum));
+      Set<String> departments = new LinkedHashSet<>();
+      recordings.forEach(r -> departments.addAll(departments(r)));
+      departments.forEach(d -> byDepartment.merge(d, 1, Integer::sum));
+    });
+    recorded.forEach((r, n) -> departments(r).forEach(d -> byDepartment.merge(d, n, Integer::sum)));
+    Map<String, String> unrecorded = repository.unrecorded(kind, now);
+    Map<String, List<String>> openGroups = repository.openTaskGroups(unrecorded.keySet());
+    unrecorded.forEach((processInstanceId, lead) -> {
+      Set<String> departments = new LinkedHashSet<>(openGroups.getOrDefault(processInstanceId, List.of()));
       if (departments.isEmpty()) {
-        departments.add(k.leadDepartment());
+        departments.add(lead);
       }
       departments.forEach(d -> byDepartment.merge(d, 1, Integer::sum));
-      byItem.merge(k.itemCode(), 1, Integer::sum);
-    }
+    });
+    byDepartment.values().removeIf(n -> n <= 0);
 
     // Full detail for the listed cases only.
     Map<String, List<SupervisionEventRow>> events =
@@ -133,9 +131,36 @@ public class SupervisionService {
       List<SupervisionEventRow> caseEvents = events.getOrDefault(k.receiptNumber(), List.of());
       cases.add(toJson(k, kind, now, caseEvents, current.getOrDefault(k.processInstanceId(), List.of())));
     }
-    return new BoardJson(kind, now, clocks.size(), offset, limit, cases,
+    return new BoardJson(kind, now, count, offset, limit, cases,
         counts(byDepartment, this::departmentName),
         counts(byItem, code -> catalog.item(code).map(CatalogItem::name).orElse(code)));
+  }
+
+  private static List<String> departments(SupervisionRepository.Recorded r) {
+    List<String> departments = split(r.departments(), ",");
+    return departments.isEmpty() ? List.of(r.leadDepartment()) : departments;
+  }
+
+  /**
+   * One page of a board. Warnings: nearest deadline first. Overdue: most working days over
+   * first, then earliest deadline. A running clock's days over only grow as its deadline lies
+   * further back, so the running ones come from the database in deadline order, as far as the
+   * page reaches; the paused ones (counted up to the moment they paused, and few) are merged in.
+   */
+  private List<ClockRow> page(String kind, OffsetDateTime now, int offset, int limit) {
+    if (!OVERDUE.equals(kind)) {
+      return repository.clocksIn(kind, now, null, offset, limit).stream()
+          .filter(k -> kind.equals(state(k, now))).toList();
+    }
+    List<ClockRow> clocks = new ArrayList<>(
+        repository.clocksIn(kind, now, false, 0, (int) Math.min(Integer.MAX_VALUE, (long) offset + limit)));
+    clocks.addAll(repository.clocksIn(kind, now, true, 0, Integer.MAX_VALUE));
+    clocks.removeIf(k -> !kind.equals(state(k, now)));
+    Map<String, Integer> over = new java.util.HashMap<>();
+    clocks.forEach(k -> over.put(k.receiptNumber(), workingDaysOverdue(k, now)));
+    clocks.sort(Comparator.comparing((ClockRow k) -> over.get(k.receiptNumber())).reversed()
+        .thenComparing(ClockRow::deadlineAt).thenComparing(ClockRow::receiptNumber));
+    return List.copyOf(clocks.subList(Math.min(offset, clocks.size()), Math.min(clocks.size(), offset + limit)));
   }
 
   private int workingDaysOverdue(ClockRow k, OffsetDateTime now) {

@@ -183,6 +183,28 @@ class SupervisionBoardsTest {
     assertThat(departments).containsExactly("自然资源局", "住房和城乡建设局", "综合执法局");
   }
 
+  private static Map<String, Integer> byDepartment(JsonNode board) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    board.get("byDepartment").forEach(d -> counts.put(d.get("code").asText(), d.get("count").asInt()));
+    return counts;
+  }
+
+  @Test
+  void aCaseCountsOnceForEachDepartmentItRecordedOverAllItsFirings() {
+    ApiClient supervisor = ApiClient.as(port, "supervisor1", "demo");
+    Map<String, Integer> before = byDepartment(supervisor.get("/api/supervision/overdue?limit=1").json());
+    // A had recorded nothing (its lead department stood in); now it fired twice, after an extension
+    // with one department late, then with two.
+    event("A", "OVERDUE", "2026-03-17T18:00", "jointReview", "联合审查", "housing", null, null);
+    event("A", "OVERDUE", "2026-03-19T18:00", "jointReview,siteInspection", "联合审查、联合踏勘",
+        "housing,enforcement", null, null);
+    Map<String, Integer> after = byDepartment(supervisor.get("/api/supervision/overdue?limit=1").json());
+
+    assertThat(after.getOrDefault("housing", 0)).isEqualTo(before.getOrDefault("housing", 0) + 1);
+    assertThat(after.getOrDefault("enforcement", 0)).isEqualTo(before.getOrDefault("enforcement", 0) + 1);
+    assertThat(after.getOrDefault("resources", 0)).isEqualTo(before.getOrDefault("resources", 0) - 1);
+  }
+
   @Test
   void warningBoardShowsWorkingDaysLeft() {
     Map<String, JsonNode> cases = ours(ApiClient.as(port, "supervisor1", "demo").get("/api/supervision/warnings").json());
