@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.onewindow.calendar.clock.CaseClockRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -31,23 +32,17 @@ class SupervisionRepository {
   }
 
   /**
-   * Clocks of one board at {@code now}, ordered by deadline: overdue (the clock says so, or its
-   * deadline has passed; a paused clock at the moment it paused) or in warning (not overdue, and
-   * the clock says so or its warning time has passed). The same rule as {@link
-   * SupervisionService#state}, in SQL, so that 100,000 open cases are not all read to find the
-   * late ones. {@code paused} selects the paused clocks only (true), the others only (false) or
-   * both (null); {@code offset} and {@code limit} page through them.
+   * Clocks of one board at {@code now} in one of its branches (see {@link #branches}), in
+   * deadline order, as far as {@code limit} reaches, with their cases' applicant and status.
    */
-  List<ClockRow> clocksIn(String kind, OffsetDateTime now, Boolean paused, int offset, int limit) {
-    String pausedCondition = paused == null ? "" : paused ? " AND k.phase = 'PAUSED'" : " AND k.phase <> 'PAUSED'";
+  List<ClockRow> clocksIn(String branch, OffsetDateTime now, int limit) {
     return named.query("""
         SELECT k.receipt_number, k.process_instance_id, k.item_code, k.lead_department, k.promised_days,
           k.extended_days, k.deadline_date, k.deadline_at, k.warning_at, k.calendar_complete, k.phase,
           k.phase_before_pause, k.paused_since, c.applicant_name, c.status
-        FROM ow_case_clock k JOIN ow_case c ON c.receipt_number = k.receipt_number
-        WHERE """ + condition(kind) + pausedCondition + """
-        ORDER BY k.deadline_at, k.receipt_number LIMIT :limit OFFSET :offset""",
-        Map.of("now", now, "limit", limit, "offset", offset), (rs, i) -> new ClockRow(
+        FROM ow_case_clock k JOIN ow_case c ON c.receipt_number = k.receipt_number""" + " WHERE " + branch
+        + " ORDER BY k.deadline_at, k.receipt_number LIMIT :limit",
+        Map.of("now", now, "limit", limit), (rs, i) -> new ClockRow(
             rs.getString("receipt_number"),
             rs.getString("process_instance_id"),
             rs.getString("item_code"),
@@ -65,61 +60,23 @@ class SupervisionRepository {
             rs.getString("status")));
   }
 
-  /** The number of cases of one board by item code. */
-  Map<String, Integer> countByItem(String kind, OffsetDateTime now) {
-    Map<String, Integer> counts = new java.util.HashMap<>();
-    named.query("SELECT k.item_code, COUNT(*) FROM ow_case_clock k WHERE " + condition(kind) + " GROUP BY k.item_code",
-        Map.of("now", now), (java.sql.ResultSet rs) -> {
-          counts.put(rs.getString(1), rs.getInt(2));
-        });
-    return counts;
+  /** Late cases counted by item, lead department and the departments the clock recorded (null: not fired yet). */
+  record LateCount(String itemCode, String leadDepartment, String recordedDepartments, int cases) {}
+
+  /** Every case of one board, counted in one pass over the open clocks. */
+  List<LateCount> lateCounts(String kind, OffsetDateTime now) {
+    String recorded = "k." + CaseClockRepository.lateDepartmentsColumn(kind);
+    return named.query("SELECT k.item_code, k.lead_department, " + recorded + ", COUNT(*) FROM ow_case_clock k WHERE "
+            + condition(kind) + " GROUP BY k.item_code, k.lead_department, " + recorded,
+        Map.of("now", now), (rs, i) -> new LateCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
   }
 
-  /** What the clock recorded for the cases of a board: departments as written (joined by ","), lead department. */
-  record Recorded(String departments, String leadDepartment) {}
-
-  private static final String RECORDED = """
-      FROM ow_supervision_event e JOIN ow_case_clock k ON k.receipt_number = e.receipt_number
-      WHERE e.kind = :kind AND e.activity_id IS NOT NULL AND """;
-
-  /**
-   * The board's cases that recorded their late departments when the clock fired, counted by
-   * what they recorded: one row per distinct recording and lead department, with its number of
-   * cases. A case that recorded different departments at different firings (an extension, then
-   * overdue again) is counted under each; {@link #severalRecordings} lists those.
-   */
-  Map<Recorded, Integer> recordedDepartments(String kind, OffsetDateTime now) {
-    Map<Recorded, Integer> counts = new java.util.HashMap<>();
-    named.query("SELECT x.department, x.lead_department, COUNT(*) FROM (SELECT DISTINCT e.receipt_number, "
-            + "COALESCE(e.department, '') AS department, k.lead_department " + RECORDED + condition(kind)
-            + ") x GROUP BY x.department, x.lead_department",
-        Map.of("now", now, "kind", kind), (java.sql.ResultSet rs) -> {
-          counts.put(new Recorded(rs.getString(1), rs.getString(2)), rs.getInt(3));
-        });
-    return counts;
-  }
-
-  /** The board's cases that recorded different departments at different firings, with each recording. */
-  Map<String, List<Recorded>> severalRecordings(String kind, OffsetDateTime now) {
-    Map<String, List<Recorded>> byCase = new java.util.HashMap<>();
-    named.query("SELECT DISTINCT e.receipt_number, COALESCE(e.department, ''), k.lead_department " + RECORDED
-            + condition(kind) + " AND e.receipt_number IN (SELECT r.receipt_number FROM ow_supervision_event r "
-            + "WHERE r.kind = :kind AND r.activity_id IS NOT NULL GROUP BY r.receipt_number "
-            + "HAVING COUNT(DISTINCT COALESCE(r.department, '')) > 1)",
-        Map.of("now", now, "kind", kind), (java.sql.ResultSet rs) -> {
-          byCase.computeIfAbsent(rs.getString(1), x -> new java.util.ArrayList<>())
-              .add(new Recorded(rs.getString(2), rs.getString(3)));
-        });
-    return byCase;
-  }
-
-  /** The board's cases for which the clock has recorded nothing yet (its timer has not run): process instance, lead department. */
+  /** The board's cases whose clock has not fired yet (its timer has not run): process instance, lead department. */
   Map<String, String> unrecorded(String kind, OffsetDateTime now) {
     Map<String, String> leads = new java.util.HashMap<>();
-    named.query("SELECT k.process_instance_id, k.lead_department FROM ow_case_clock k WHERE " + condition(kind)
-            + " AND NOT EXISTS (SELECT 1 FROM ow_supervision_event e WHERE e.receipt_number = k.receipt_number "
-            + "AND e.kind = :kind AND e.activity_id IS NOT NULL)",
-        Map.of("now", now, "kind", kind), (java.sql.ResultSet rs) -> {
+    named.query("SELECT k.process_instance_id, k.lead_department FROM ow_case_clock k WHERE (" + condition(kind)
+            + ") AND k." + CaseClockRepository.lateDepartmentsColumn(kind) + " IS NULL",
+        Map.of("now", now), (java.sql.ResultSet rs) -> {
           leads.put(rs.getString(1), rs.getString(2));
         });
     return leads;
@@ -141,18 +98,33 @@ class SupervisionRepository {
     return byInstance;
   }
 
+  /**
+   * A board's cases at {@code now}, as conditions on disjoint phases, each readable in deadline
+   * order from the index on (phase, deadline_at, receipt_number); the last is the paused clocks.
+   * Overdue: the clock says so, or its deadline has passed; a paused clock at the moment it
+   * paused. Warning: not overdue, and the clock says so or its warning time has passed. The same
+   * rule as {@link SupervisionService#state}, so that 100,000 open cases are not all read to
+   * find the late ones.
+   */
+  static List<String> branches(String kind) {
+    if (SupervisionService.OVERDUE.equals(kind)) {
+      return List.of(
+          "k.phase = 'OVERDUE'",
+          "k.phase = 'RUNNING' AND k.deadline_at < :now",
+          "k.phase = 'WARNING' AND k.deadline_at < :now",
+          "k.phase = 'PAUSED' AND (k.phase_before_pause = 'OVERDUE' OR COALESCE(k.paused_since, :now) > k.deadline_at)");
+    }
+    return List.of(
+        "k.phase = 'WARNING' AND k.deadline_at >= :now",
+        "k.phase = 'RUNNING' AND k.deadline_at >= :now AND k.warning_at <= :now",
+        """
+        k.phase = 'PAUSED' AND COALESCE(k.phase_before_pause, '') <> 'OVERDUE'
+          AND COALESCE(k.paused_since, :now) <= k.deadline_at
+          AND (k.phase_before_pause = 'WARNING' OR COALESCE(k.paused_since, :now) >= k.warning_at)""");
+  }
+
   private static String condition(String kind) {
-    String overdue = """
-        ((k.phase IN ('RUNNING', 'WARNING', 'OVERDUE') AND (k.phase = 'OVERDUE' OR k.deadline_at < :now))
-         OR (k.phase = 'PAUSED' AND (k.phase_before_pause = 'OVERDUE' OR COALESCE(k.paused_since, :now) > k.deadline_at)))
-        """;
-    String warning = """
-        ((k.phase IN ('RUNNING', 'WARNING') AND k.deadline_at >= :now AND (k.phase = 'WARNING' OR k.warning_at <= :now))
-         OR (k.phase = 'PAUSED' AND COALESCE(k.phase_before_pause, '') <> 'OVERDUE'
-             AND COALESCE(k.paused_since, :now) <= k.deadline_at
-             AND (k.phase_before_pause = 'WARNING' OR COALESCE(k.paused_since, :now) >= k.warning_at)))
-        """;
-    return SupervisionService.OVERDUE.equals(kind) ? overdue : warning;
+    return "(" + String.join(") OR (", branches(kind)) + ")";
   }
 
   /** The supervision events of these cases, oldest first, by receipt number. */

@@ -92,32 +92,36 @@ public class SupervisionService {
    */
   public BoardJson board(String kind, int offset, int limit) {
     OffsetDateTime now = now();
-    Map<String, Integer> byItem = repository.countByItem(kind, now);
-    int count = byItem.values().stream().mapToInt(Integer::intValue).sum();
     List<ClockRow> page = page(kind, now, offset, limit);
 
-    // Counts over every case, in the database: the departments the clock recorded when it fired,
-    // else those of the open steps, else the lead department.
-    Map<SupervisionRepository.Recorded, Integer> recorded = new LinkedHashMap<>(repository.recordedDepartments(kind, now));
+    // Counts over every case, in one pass over the open clocks: the departments the clock
+    // recorded when it fired, else those of the open steps, else the lead department.
+    Map<String, Integer> byItem = new LinkedHashMap<>();
     Map<String, Integer> byDepartment = new LinkedHashMap<>();
-    repository.severalRecordings(kind, now).values().forEach(recordings -> {
-      // counted once per recording above; once in all here
-      recordings.forEach(r -> recorded.merge(r, -1, Integer::sum));
-      Set<String> departments = new LinkedHashSet<>();
-      recordings.forEach(r -> departments.addAll(departments(r)));
-      departments.forEach(d -> byDepartment.merge(d, 1, Integer::sum));
-    });
-    recorded.forEach((r, n) -> departments(r).forEach(d -> byDepartment.merge(d, n, Integer::sum)));
-    Map<String, String> unrecorded = repository.unrecorded(kind, now);
-    Map<String, List<String>> openGroups = repository.openTaskGroups(unrecorded.keySet());
-    unrecorded.forEach((processInstanceId, lead) -> {
-      Set<String> departments = new LinkedHashSet<>(openGroups.getOrDefault(processInstanceId, List.of()));
-      if (departments.isEmpty()) {
-        departments.add(lead);
+    int count = 0;
+    boolean unfired = false;
+    for (SupervisionRepository.LateCount c : repository.lateCounts(kind, now)) {
+      count += c.cases();
+      byItem.merge(c.itemCode(), c.cases(), Integer::sum);
+      if (c.recordedDepartments() == null) {
+        unfired = true;
+      } else {
+        List<String> departments = split(c.recordedDepartments(), ",");
+        (departments.isEmpty() ? List.of(c.leadDepartment()) : departments)
+            .forEach(d -> byDepartment.merge(d, c.cases(), Integer::sum));
       }
-      departments.forEach(d -> byDepartment.merge(d, 1, Integer::sum));
-    });
-    byDepartment.values().removeIf(n -> n <= 0);
+    }
+    if (unfired) {
+      Map<String, String> unrecorded = repository.unrecorded(kind, now);
+      Map<String, List<String>> openGroups = repository.openTaskGroups(unrecorded.keySet());
+      unrecorded.forEach((processInstanceId, lead) -> {
+        Set<String> departments = new LinkedHashSet<>(openGroups.getOrDefault(processInstanceId, List.of()));
+        if (departments.isEmpty()) {
+          departments.add(lead);
+        }
+        departments.forEach(d -> byDepartment.merge(d, 1, Integer::sum));
+      });
+    }
 
     // Full detail for the listed cases only.
     Map<String, List<SupervisionEventRow>> events =
@@ -136,31 +140,34 @@ public class SupervisionService {
         counts(byItem, code -> catalog.item(code).map(CatalogItem::name).orElse(code)));
   }
 
-  private static List<String> departments(SupervisionRepository.Recorded r) {
-    List<String> departments = split(r.departments(), ",");
-    return departments.isEmpty() ? List.of(r.leadDepartment()) : departments;
-  }
-
   /**
-   * One page of a board. Warnings: nearest deadline first. Overdue: most working days over
-   * first, then earliest deadline. A running clock's days over only grow as its deadline lies
-   * further back, so the running ones come from the database in deadline order, as far as the
-   * page reaches; the paused ones (counted up to the moment they paused, and few) are merged in.
+   * One page of a board, read from each branch of the board in deadline order as far as the page
+   * reaches. Warnings: nearest deadline first. Overdue: most working days over first, then
+   * earliest deadline; a running clock's days over only grow as its deadline lies further back,
+   * so the running branches keep deadline order, and the paused clocks (counted up to the moment
+   * they paused, and few) are all read and sorted in.
    */
   private List<ClockRow> page(String kind, OffsetDateTime now, int offset, int limit) {
-    if (!OVERDUE.equals(kind)) {
-      return repository.clocksIn(kind, now, null, offset, limit).stream()
-          .filter(k -> kind.equals(state(k, now))).toList();
+    int reach = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
+    List<String> branches = SupervisionRepository.branches(kind);
+    Comparator<ClockRow> byDeadline = Comparator.comparing(ClockRow::deadlineAt).thenComparing(ClockRow::receiptNumber);
+    List<ClockRow> clocks = new ArrayList<>();
+    for (int i = 0; i < branches.size() - 1; i++) {
+      clocks.addAll(repository.clocksIn(branches.get(i), now, reach));
     }
-    List<ClockRow> clocks = new ArrayList<>(
-        repository.clocksIn(kind, now, false, 0, (int) Math.min(Integer.MAX_VALUE, (long) offset + limit)));
-    clocks.addAll(repository.clocksIn(kind, now, true, 0, Integer.MAX_VALUE));
+    clocks.sort(byDeadline);
+    clocks = new ArrayList<>(clocks.subList(0, Math.min(clocks.size(), reach)));
+    String paused = branches.get(branches.size() - 1);
+    clocks.addAll(repository.clocksIn(paused, now, OVERDUE.equals(kind) ? Integer.MAX_VALUE : reach));
     clocks.removeIf(k -> !kind.equals(state(k, now)));
-    Map<String, Integer> over = new java.util.HashMap<>();
-    clocks.forEach(k -> over.put(k.receiptNumber(), workingDaysOverdue(k, now)));
-    clocks.sort(Comparator.comparing((ClockRow k) -> over.get(k.receiptNumber())).reversed()
-        .thenComparing(ClockRow::deadlineAt).thenComparing(ClockRow::receiptNumber));
-    return List.copyOf(clocks.subList(Math.min(offset, clocks.size()), Math.min(clocks.size(), offset + limit)));
+    if (OVERDUE.equals(kind)) {
+      Map<String, Integer> over = new java.util.HashMap<>();
+      clocks.forEach(k -> over.put(k.receiptNumber(), workingDaysOverdue(k, now)));
+      clocks.sort(Comparator.comparing((ClockRow k) -> over.get(k.receiptNumber())).reversed().thenComparing(byDeadline));
+    } else {
+      clocks.sort(byDeadline);
+    }
+    return List.copyOf(clocks.subList(Math.min(offset, clocks.size()), Math.min(clocks.size(), reach)));
   }
 
   private int workingDaysOverdue(ClockRow k, OffsetDateTime now) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.calendar.clock.CaseClockRepository;
 import org.onewindow.support.ApiClient;
 import org.onewindow.support.OneWindowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ class SupervisionBoardsTest {
 
   @Autowired
   JdbcTemplate jdbc;
+
+  @Autowired
+  CaseClockRepository clockRepository;
 
   @BeforeEach
   void clocks() {
@@ -88,13 +92,17 @@ class SupervisionBoardsTest {
         before, pausedSince == null ? null : t(pausedSince), t("2026-03-02T10:00"));
   }
 
+  /** A firing of the clock, written as the clock writes it. */
   private void event(String id, String kind, String at, String activityId, String activityName, String department,
       String orderTask, String instruction) {
-    jdbc.update("""
-        INSERT INTO ow_supervision_event (receipt_number, kind, occurred_at, deadline_at, activity_id, activity_name,
-          department, order_task_id, order_instruction)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        PREFIX + id, kind, t(at), t(at), activityId, activityName, department, orderTask, instruction);
+    long eventId = clockRepository.addSupervisionEvent(PREFIX + id, kind, t(at), t(at), activityId, activityName,
+        department);
+    if (orderTask != null) {
+      clockRepository.setOrderTask(eventId, orderTask);
+    }
+    if (instruction != null) {
+      clockRepository.setOrderInstruction(eventId, instruction);
+    }
   }
 
   private Map<String, JsonNode> ours(JsonNode board) {

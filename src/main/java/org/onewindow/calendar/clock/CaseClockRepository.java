@@ -153,7 +153,24 @@ public class CaseClockRepository {
     if (id == null) {
       throw new IllegalStateException("no id generated for the supervision event of " + receiptNumber);
     }
+    if (activityId != null && !activityId.isBlank() && (WARNING.equals(kind) || OVERDUE.equals(kind))) {
+      // The boards count by these columns; the event keeps the detail of each firing.
+      String column = lateDepartmentsColumn(kind);
+      String recorded = jdbc.query("SELECT " + column + " FROM ow_case_clock WHERE receipt_number = ?",
+          rs -> rs.next() ? rs.getString(1) : null, receiptNumber);
+      jdbc.update("UPDATE ow_case_clock SET " + column + " = ? WHERE receipt_number = ?",
+          LateDepartments.union(recorded, department), receiptNumber);
+    }
     return id.longValue();
+  }
+
+  /** The ow_case_clock column with the departments late at this kind of firing (WARNING or OVERDUE). */
+  public static String lateDepartmentsColumn(String kind) {
+    return switch (kind) {
+      case WARNING -> "warning_departments";
+      case OVERDUE -> "overdue_departments";
+      default -> throw new IllegalArgumentException("no late departments for " + kind);
+    };
   }
 
   public void setOrderTask(long eventId, String taskId) {
