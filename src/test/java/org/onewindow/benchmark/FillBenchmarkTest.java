@@ -72,6 +72,7 @@ class FillBenchmarkTest {
         "fill mode runs with -Dbenchmark.mode=fill");
     StringBuilder out = new StringBuilder();
     String statistics = BenchmarkDatabase.keepStatisticsCurrent(dataSource);
+    HeapMonitor heap = new HeapMonitor();
     long open = jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_execution WHERE parent_id_ IS NULL", Long.class);
     if (BenchmarkDatabase.REUSE && open > 0) {
       out.append(String.format("%nOneWindow fill benchmark, %s, %d open cases (reused database; %s)%n",
@@ -141,6 +142,8 @@ class FillBenchmarkTest {
     } finally {
       jobExecutor.shutdown();
       ClockUtil.reset();
+      heap.close();
+      out.append(String.format("peak heap: %d MiB%n", heap.peakBytes() / (1024 * 1024)));
       System.out.println(out);
       Path file = Path.of("target", "benchmark", "fill-results.txt");
       Files.createDirectories(file.getParent());
