@@ -1,5 +1,6 @@
 package org.onewindow.support;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +31,27 @@ public final class OpenCases {
     for (String rn : jdbc.queryForList("SELECT receipt_number FROM ow_case WHERE receipt_number > ?", String.class,
         lastBefore == null ? "" : lastBefore)) {
       for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(rn).list()) {
-        runtime.deleteProcessInstance(pi.getId(), "test over", true, true);
+        delete(pi.getId());
+      }
+    }
+  }
+
+  /** The job executor may still be working on the case (an SMS notice, a continuation): try again. */
+  private void delete(String processInstanceId) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runtime.deleteProcessInstanceIfExists(processInstanceId, "test over", true, true, false, false);
+        return;
+      } catch (OptimisticLockingException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
     }
   }
