@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.onewindow.calendar.CalendarChangedEvent;
+import org.onewindow.calendar.WorkingDayCalendar;
 import org.onewindow.cases.CaseNotFoundException;
 import org.onewindow.cases.CaseRepository;
 import org.onewindow.catalog.Catalog;
@@ -284,6 +285,18 @@ public class CaseClock {
     }
     clocks.find(rn).filter(clock -> !clock.stopped())
         .ifPresent(clock -> task.setDueDate(CaseClockEngine.date(clock.deadlineAt())));
+  }
+
+  /**
+   * Built-in create listener of a user task with its own limit (see {@link CaseClockPlugin}): due
+   * at the office close of the {@code workingDays}-th working day after today (Art. 82: today is
+   * not counted; 0 is today). No clock lookup: such a task comes before the clock.
+   */
+  public void assignDueDate(DelegateTask task, int workingDays) {
+    WorkingDayCalendar calendar = rules.calendar();
+    LocalDate today = now().atZoneSameInstant(calendar.zone()).toLocalDate();
+    task.setDueDate(Date.from(calendar.addWorkingDays(today, workingDays).atTime(calendar.officeClosingTime())
+        .atZone(calendar.zone()).toInstant()));
   }
 
   // ================================================================ called by staff (the API)

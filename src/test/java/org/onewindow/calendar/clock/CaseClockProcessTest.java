@@ -235,6 +235,41 @@ class CaseClockProcessTest extends ClockTestSupport {
   }
 
   @Test
+  void theAcceptanceReviewIsDueFiveWorkingDaysAfterTheMaterialsArrive() {
+    // Art. 32. Received Thu Jun 18, not counted; Jun 19–21 端午; 22, 23, 24, 25, 26.
+    now("2026-06-18T10:00");
+    String rn = receive("JS-SG");
+    assertThat(caseClock.find(rn)).as("no clock before acceptance").isEmpty();
+    assertThat(openTasks(rn)).extracting(Task::getTaskDefinitionKey, Task::getDueDate)
+        .containsExactly(tuple("acceptance", date("2026-06-26T18:00")));
+    as("window1").get("/api/cases/" + rn); // the clerk's view of the case still works
+
+    // Incomplete: the applicant is told once; the new materials arrive Mon Jun 29, and the
+    // acceptance review of the completed application counts 5 working days again from there.
+    complete("window1", task(rn, CommitmentItemProcess.ACCEPTANCE, "window"), Map.of(
+        CommitmentItemProcess.ACCEPTANCE_DECISION, CommitmentItemProcess.SUPPLEMENT,
+        CommitmentItemProcess.MISSING_MATERIALS, "施工图设计文件审查合格书"));
+    assertThat(openTasks(rn)).singleElement().satisfies(t -> {
+      assertThat(t.getTaskDefinitionKey()).isEqualTo(CommitmentItemProcess.AWAIT_SUPPLEMENT);
+      assertThat(t.getDueDate()).as("waiting for the applicant is not the window's limit").isNull();
+    });
+    now("2026-06-29T09:00");
+    complete("window1", task(rn, CommitmentItemProcess.AWAIT_SUPPLEMENT, "window"),
+        Map.of(CommitmentItemProcess.SUPPLIED_MATERIALS, "施工图设计文件审查合格书"));
+    assertThat(openTasks(rn)).extracting(Task::getTaskDefinitionKey, Task::getDueDate)
+        .containsExactly(tuple("acceptance", date("2026-07-06T18:00")));
+
+    // Accepted Wed Jul 1: from here the tasks are due at the clock's deadline (JS-SG: 5 working
+    // days; Jul 1 not counted: 2, 3, 6, 7, 8).
+    now("2026-07-01T09:00");
+    complete("window1", task(rn, CommitmentItemProcess.ACCEPTANCE, "window"),
+        Map.of(CommitmentItemProcess.ACCEPTANCE_DECISION, CommitmentItemProcess.ACCEPT));
+    assertThat(clock(rn).deadlineAt()).isEqualTo(at("2026-07-08T18:00"));
+    assertThat(openTasks(rn)).extracting(Task::getTaskDefinitionKey, Task::getDueDate).containsOnly(
+        tuple("jointReview", date("2026-07-08T18:00")));
+  }
+
+  @Test
   void anImmediateItemHasNoClockAndNoDueDate() {
     now("2026-06-16T10:00");
     String rn = receive("GT-DJ"); // 个体工商户登记: promised 0, decided at the window on the spot
