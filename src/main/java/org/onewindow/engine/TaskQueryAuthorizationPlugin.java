@@ -44,6 +44,8 @@ import org.springframework.stereotype.Component;
  * groups are the engine's own, in the engine's own SQL text; only the way the rows are matched
  * changes, so a task is visible exactly when it was before. A statement that does not contain
  * the expected text is left as it is. The department queue tests run on PostgreSQL in CI.
+ *
+ * <p>The same interceptor then lets a queue page stop early ({@link CandidateQueueRewrite}).
  */
 @Component
 public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
@@ -64,6 +66,8 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
     private static final ReflectorFactory REFLECTORS = new DefaultReflectorFactory();
     /** Statements rewritten since start-up (tests read it). */
     static final AtomicLong REWRITTEN = new AtomicLong();
+    /** Queue statements given the candidate condition as EXISTS ({@link CandidateQueueRewrite}). */
+    static final AtomicLong QUEUES_REWRITTEN = new AtomicLong();
     private static volatile boolean warned;
     /**
      * The engine's join (Authorization.xml, authCheckJoinWithoutOnClause with Task.xml's ON
@@ -81,13 +85,21 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
       // Every statement passes here: the test is a plain string search, no reflection.
       BoundSql bound = ((StatementHandler) invocation.getTarget()).getBoundSql();
       String sql = bound.getSql();
+      MetaObject meta = null;
       if (sql.contains("ACT_RU_AUTHORIZATION") && sql.contains("D.KEY_")) {
-        if (rewrite(bound, MetaObject.forObject(bound, SystemMetaObject.DEFAULT_OBJECT_FACTORY,
-            SystemMetaObject.DEFAULT_OBJECT_WRAPPER_FACTORY, REFLECTORS))) {
+        meta = meta(bound);
+        if (rewrite(bound, meta)) {
           REWRITTEN.incrementAndGet();
         } else if (sql.contains("ACT_RU_TASK RES") && !warned) {
           warned = true; // an engine upgrade changed the statement: queues work, only slower
           log.warn("Task query authorization join not recognised; the engine's own SQL runs unchanged");
+        }
+      }
+      if (sql.contains("ACT_RU_IDENTITYLINK I ")) {
+        String queue = CandidateQueueRewrite.rewrite(bound.getSql());
+        if (queue != null) {
+          (meta == null ? meta(bound) : meta).setValue("sql", queue);
+          QUEUES_REWRITTEN.incrementAndGet();
         }
       }
       return invocation.proceed();
@@ -118,6 +130,11 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
       meta.setValue("sql", sql.substring(0, m.start()) + replacement + sql.substring(m.end()));
       meta.setValue("parameterMappings", mappings);
       return true;
+    }
+
+    private static MetaObject meta(BoundSql bound) {
+      return MetaObject.forObject(bound, SystemMetaObject.DEFAULT_OBJECT_FACTORY,
+          SystemMetaObject.DEFAULT_OBJECT_WRAPPER_FACTORY, REFLECTORS);
     }
 
     private static int count(String sql) {
