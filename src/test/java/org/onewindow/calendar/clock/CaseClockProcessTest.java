@@ -270,11 +270,11 @@ class CaseClockProcessTest extends ClockTestSupport {
   }
 
   @Test
-  void anImmediateItemHasNoClockAndNoDueDate() {
+  void anImmediateItemHasNoClockAndIsDueTheSameDay() {
     now("2026-06-16T10:00");
     String rn = receive("GT-DJ"); // 个体工商户登记: promised 0, decided at the window on the spot
     assertThat(caseClock.find(rn)).isEmpty();
-    assertThat(openTasks(rn)).singleElement().satisfies(t -> assertThat(t.getDueDate()).isNull());
+    assertThat(openTasks(rn)).singleElement().satisfies(t -> assertThat(t.getDueDate()).isEqualTo(date("2026-06-16T18:00")));
     assertThat(as("window1").get("/api/cases/" + rn).json().get("clock").isNull()).isTrue();
   }
 }
