@@ -176,6 +176,9 @@ public final class Node implements AutoCloseable {
       Files.writeString(log, "==== " + java.time.LocalDateTime.now() + " start " + name + " on port " + port + "\n",
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       process = pb.start();
+      // Whatever happens to the test, the JVMs it started end with it.
+      Process started = process;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -194,7 +197,11 @@ public final class Node implements AutoCloseable {
       }
       sleep(250);
     }
-    throw new AssertionError(name + " not ready after " + patience + ":\n" + tail(60));
+    // Not ready: stop it here, the caller never gets hold of it to close it (a busy machine had
+    // left a simulator JVM running after a failed test).
+    String tail = tail(60);
+    close();
+    throw new AssertionError(name + " not ready after " + patience + ":\n" + tail);
   }
 
   /** HTTP status of an anonymous GET, or -1 when nothing answers. */
