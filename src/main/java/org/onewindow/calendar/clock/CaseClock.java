@@ -295,8 +295,7 @@ public class CaseClock {
   public void assignDueDate(DelegateTask task, int workingDays) {
     WorkingDayCalendar calendar = rules.calendar();
     LocalDate today = now().atZoneSameInstant(calendar.zone()).toLocalDate();
-    task.setDueDate(Date.from(calendar.addWorkingDays(today, workingDays).atTime(calendar.officeClosingTime())
-        .atZone(calendar.zone()).toInstant()));
+    task.setDueDate(CaseClockEngine.date(calendar.deadline(today, workingDays).at()));
   }
 
   // ================================================================ called by staff (the API)
