@@ -28,8 +28,9 @@ import org.onewindow.process.EnterpriseEstablishmentProcess;
  * of each permit) are now due on both nodes at once; the test waits until all have run.
  *
  * <p>Proven: every case finishes; every department step registered exactly once and was called once
- * (tax: the failed call and one retry); every timer fired exactly once and every job of these cases
- * succeeded at most once (ACT_HI_JOB_LOG, the engine's own record, per job); no supervision event was
+ * (tax: the failed call and one retry); every timer due at the jump fired exactly once (or, in an
+ * enterprise case that its tax retry finished first, was deleted unfired with the case) and every
+ * job of these cases succeeded at most once (ACT_HI_JOB_LOG, the engine's own record, per job); no supervision event was
  * written twice (ow_supervision_event per case and kind); both nodes executed jobs; no incident. A
  * clerk's completion that collides with a job of the same case (optimistic locking) is rolled back
  * whole and submitted again, as Tasklist users do; the number is printed.
@@ -134,12 +135,15 @@ class ClusterIT {
           db.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ IS NOT NULL AND RETRIES_ > 0 "
               + "AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)", jumped) == 0
           && db.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NOT NULL") == 0);
-      // Each timer by its id: every one due at the jump fired, and no timer (nor one created by a
-      // firing, such as the next phase's) ran successfully twice.
+      // Each timer by its id: no timer (nor one created by a firing, such as the next phase's) ran
+      // successfully twice, and every one due at the jump fired, or was deleted unfired because its
+      // case ended first: an enterprise case's tax retry, due at the same jump, may run before the
+      // clock's timers and finish the case (the timers' scope ends with it). Permits wait at the
+      // decision, so all of theirs must have fired; the deleted ones are checked once all cases end.
       List<String> fired = db.column("SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 "
           + "AND PROCESS_INSTANCE_ID_ IS NOT NULL AND JOB_DEF_TYPE_ LIKE 'timer%'", String.class);
-      assertThat(fired).as("every timer of the models fired").containsAll(timers);
       assertThat(fired).as("no timer ran twice").doesNotHaveDuplicates();
+      List<String> unfired = timers.stream().filter(t -> !fired.contains(t)).toList();
 
       // The retries fall due on both nodes at once; the permits' decisions go on alternating.
       for (int i = 0; i < PERMIT_CASES; i++) {
@@ -155,6 +159,16 @@ class ClusterIT {
       all.addAll(permits);
       awaitTrue("every case finished", () -> db.count("SELECT COUNT(*) FROM ow_case WHERE finished_at IS NOT NULL")
           == all.size());
+
+      for (String timer : unfired) {
+        assertThat(db.count("SELECT COUNT(*) FROM ACT_HI_JOB_LOG l JOIN ACT_HI_PROCINST p ON p.ID_ = l.PROCESS_INSTANCE_ID_ "
+                + "WHERE l.JOB_ID_ = ? AND l.JOB_STATE_ = 3 AND p.PROC_DEF_KEY_ = ? AND p.END_TIME_ IS NOT NULL",
+            timer, EnterpriseEstablishmentProcess.KEY))
+            .as("timer %s due at the jump neither fired nor was deleted with its finished enterprise case", timer)
+            .isEqualTo(1);
+      }
+      System.out.printf("cluster: %d timers due at the jump, %d fired, %d deleted unfired with their finished case%n",
+          timers.size(), timers.size() - unfired.size(), unfired.size());
 
       // Every case finished as it should, with every step.
       for (String rn : enterprises) {
