@@ -6,19 +6,30 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.onewindow.calendar.WorkingDayCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * ow_case_clock, its ledger ow_clock_event and ow_supervision_event, on the engine's DataSource:
  * every write commits or rolls back with the engine step that caused it.
+ *
+ * <p>Within one transaction a clock is read from the database once: one engine command reads the
+ * same clock several times (acceptance starts it, then its two timers ask for their dates and every
+ * task it creates for its due date), and each of those reads cost a statement. The clocks this
+ * repository read or wrote in the current transaction are kept until it ends; {@link #lock} always
+ * reads the row (and locks it), and every write here replaces the kept state. Without a Spring
+ * transaction (plain engine tests) nothing is kept.
  */
 @Repository
 public class CaseClockRepository {
@@ -61,10 +72,11 @@ public class CaseClockRepository {
         c.deadlineAt(), c.warningAt(), c.calendarComplete(), c.phase().name(), c.pausedSince(),
         name(c.pauseReasonType()), name(c.phaseBeforePause()), c.stoppedAt(), c.finishedOnTime(),
         c.workingDaysUsed(), c.updatedAt());
+    kept(c.receiptNumber(), Optional.of(c));
   }
 
   public void update(ClockState c) {
-    jdbc.update("""
+    int updated = jdbc.update("""
         UPDATE ow_case_clock SET extended_days = ?, paused_working_days = ?, deadline_date = ?,
           deadline_at = ?, warning_at = ?, calendar_complete = ?, phase = ?, paused_since = ?,
           pause_reason_type = ?, phase_before_pause = ?, stopped_at = ?, finished_on_time = ?,
@@ -74,17 +86,72 @@ public class CaseClockRepository {
         c.calendarComplete(), c.phase().name(), c.pausedSince(), name(c.pauseReasonType()),
         name(c.phaseBeforePause()), c.stoppedAt(), c.finishedOnTime(), c.workingDaysUsed(),
         c.updatedAt(), c.receiptNumber());
+    if (updated == 1) {
+      kept(c.receiptNumber(), Optional.of(c));
+    } else {
+      kept(c.receiptNumber(), null);
+    }
   }
 
   public Optional<ClockState> find(String receiptNumber) {
-    return jdbc.query("SELECT * FROM ow_case_clock WHERE receipt_number = ?", clockMapper, receiptNumber)
-        .stream().findFirst();
+    Map<String, Optional<ClockState>> kept = keptInTransaction();
+    Optional<ClockState> clock = kept == null ? null : kept.get(receiptNumber);
+    if (clock == null) {
+      clock = jdbc.query("SELECT * FROM ow_case_clock WHERE receipt_number = ?", clockMapper, receiptNumber)
+          .stream().findFirst();
+      kept(receiptNumber, clock);
+    }
+    return clock;
   }
 
   /** The clock, its row locked until the transaction ends: clock changes of one case queue up. */
   public Optional<ClockState> lock(String receiptNumber) {
-    return jdbc.query("SELECT * FROM ow_case_clock WHERE receipt_number = ? FOR UPDATE", clockMapper, receiptNumber)
-        .stream().findFirst();
+    Optional<ClockState> clock = jdbc.query("SELECT * FROM ow_case_clock WHERE receipt_number = ? FOR UPDATE",
+        clockMapper, receiptNumber).stream().findFirst();
+    kept(receiptNumber, clock);
+    return clock;
+  }
+
+  /** Keeps the clock for the rest of the transaction; null forgets it (the next find reads the row). */
+  private void kept(String receiptNumber, Optional<ClockState> clock) {
+    Map<String, Optional<ClockState>> kept = keptInTransaction();
+    if (kept != null && clock != null) {
+      kept.put(receiptNumber, clock);
+    } else if (kept != null) {
+      kept.remove(receiptNumber);
+    }
+  }
+
+  /** The clocks of the current transaction, or null outside one. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Optional<ClockState>> keptInTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    Object bound = TransactionSynchronizationManager.getResource(this);
+    if (bound != null) {
+      return (Map<String, Optional<ClockState>>) bound;
+    }
+    Map<String, Optional<ClockState>> kept = new HashMap<>();
+    TransactionSynchronizationManager.bindResource(this, kept);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      // A transaction started inside this one (REQUIRES_NEW) must not see its clocks.
+      @Override
+      public void suspend() {
+        TransactionSynchronizationManager.unbindResource(CaseClockRepository.this);
+      }
+
+      @Override
+      public void resume() {
+        TransactionSynchronizationManager.bindResource(CaseClockRepository.this, kept);
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(CaseClockRepository.this);
+      }
+    });
+    return kept;
   }
 
   /**
