@@ -23,4 +23,11 @@ public record CaseRecord(
     OffsetDateTime receivedAt,
     OffsetDateTime acceptedAt,
     OffsetDateTime decidedAt,
-    OffsetDateTime finishedAt) {}
+    OffsetDateTime finishedAt) {
+
+  public CaseRecord withProcessInstanceId(String id) {
+    return new CaseRecord(receiptNumber, itemCode, itemType, processKey, channel, applicantKind, applicantName,
+        applicantId, mobile, materials, status, outcome, id, certificateNumber, receivedBy, receivedAt, acceptedAt,
+        decidedAt, finishedAt);
+  }
+}
