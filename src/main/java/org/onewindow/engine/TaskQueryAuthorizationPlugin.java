@@ -1,24 +1,28 @@
 package org.onewindow.engine;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.executor.parameter.ParameterHandler;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.DefaultReflectorFactory;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.ReflectorFactory;
 import org.apache.ibatis.reflection.SystemMetaObject;
+import org.apache.ibatis.session.ResultHandler;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
@@ -82,8 +86,13 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
-      // Every statement passes here: the test is a plain string search, no reflection.
-      BoundSql bound = ((StatementHandler) invocation.getTarget()).getBoundSql();
+      beforePrepare((StatementHandler) invocation.getTarget());
+      return invocation.proceed();
+    }
+
+    /** Every statement passes here: the test is a plain string search, no reflection. */
+    static void beforePrepare(StatementHandler handler) {
+      BoundSql bound = handler.getBoundSql();
       String sql = bound.getSql();
       MetaObject meta = null;
       if (sql.contains("ACT_RU_AUTHORIZATION") && sql.contains("D.KEY_")) {
@@ -102,7 +111,6 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
           QUEUES_REWRITTEN.incrementAndGet();
         }
       }
-      return invocation.proceed();
     }
 
     /** Rewrites the SQL and repeats the join's parameters for each of its three lookups. */
@@ -147,12 +155,60 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
       return n;
     }
 
+    /**
+     * A plain wrapper instead of MyBatis' {@code Plugin.wrap}: that builds a dynamic proxy and reads
+     * this class's annotations by reflection for every statement (1.6 % of the benchmark JVM's CPU).
+     */
     @Override
     public Object plugin(Object target) {
-      return target instanceof StatementHandler ? Plugin.wrap(target, this) : target;
+      return target instanceof StatementHandler handler ? new Rewriting(handler) : target;
     }
 
     @Override
     public void setProperties(Properties properties) {}
+  }
+
+  /** The statement handler MyBatis uses, with the rewrite before {@code prepare}. */
+  record Rewriting(StatementHandler handler) implements StatementHandler {
+    @Override
+    public Statement prepare(Connection connection, Integer transactionTimeout) throws SQLException {
+      Rewrite.beforePrepare(handler);
+      return handler.prepare(connection, transactionTimeout);
+    }
+
+    @Override
+    public void parameterize(Statement statement) throws SQLException {
+      handler.parameterize(statement);
+    }
+
+    @Override
+    public void batch(Statement statement) throws SQLException {
+      handler.batch(statement);
+    }
+
+    @Override
+    public int update(Statement statement) throws SQLException {
+      return handler.update(statement);
+    }
+
+    @Override
+    public <E> List<E> query(Statement statement, ResultHandler resultHandler) throws SQLException {
+      return handler.query(statement, resultHandler);
+    }
+
+    @Override
+    public <E> Cursor<E> queryCursor(Statement statement) throws SQLException {
+      return handler.queryCursor(statement);
+    }
+
+    @Override
+    public BoundSql getBoundSql() {
+      return handler.getBoundSql();
+    }
+
+    @Override
+    public ParameterHandler getParameterHandler() {
+      return handler.getParameterHandler();
+    }
   }
 }
