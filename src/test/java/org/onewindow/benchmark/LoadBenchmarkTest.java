@@ -1,17 +1,20 @@
 package org.onewindow.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -95,7 +98,7 @@ class LoadBenchmarkTest {
   }
 
   record Result(String name, int cases, double seconds, Stats start, Stats complete, long dbBytes,
-      Map<String, Long> rowWrites, Map<String, double[]> statements) {
+      Map<String, Long> rowWrites, Map<String, double[]> statements, Map<String, Long> cpu) {
     double throughput() {
       return cases / seconds;
     }
@@ -111,8 +114,10 @@ class LoadBenchmarkTest {
       b.rowWrites().forEach((table, n) -> writes.merge(table, n, Long::sum));
       Map<String, double[]> statements = new HashMap<>(a.statements());
       b.statements().forEach((sql, v) -> statements.merge(sql, v, LoadBenchmarkTest::plus));
+      Map<String, Long> cpu = new LinkedHashMap<>(a.cpu());
+      b.cpu().forEach((where, n) -> cpu.merge(where, n, Long::sum));
       return new Result(a.name(), a.cases() + b.cases(), a.seconds() + b.seconds(), a.start(), a.complete(),
-          a.dbBytes() < 0 ? -1 : a.dbBytes() + b.dbBytes(), writes, statements);
+          a.dbBytes() < 0 ? -1 : a.dbBytes() + b.dbBytes(), writes, statements, cpu);
     }
   }
 
@@ -177,7 +182,8 @@ class LoadBenchmarkTest {
           LocalDateTime.now().withNano(0), CASES, THREADS, database(), statistics));
       out.append(String.format("%-14s %10s %10s%n", "", "cases/s", "DB KiB/1000"));
       if (bare == null) {
-        bare = new Result("bare Camunda (not run)", 1, Double.NaN, new Stats(), new Stats(), -1, Map.of(), Map.of());
+        bare = new Result("bare Camunda (not run)", 1, Double.NaN, new Stats(), new Stats(), -1, Map.of(), Map.of(),
+            Map.of());
       }
       out.append(String.format("OneWindow: %d cases in %.1f min%n", ow.cases(), ow.seconds() / 60));
       for (Result r : List.of(ow, bare)) {
@@ -208,6 +214,7 @@ class LoadBenchmarkTest {
       out.append(String.format("  %-28s OneWindow %6.1f  bare %6.1f%n", "total", (double) owTotal / ow.cases(),
           (double) bareTotal / bare.cases()));
       statementReport(ow, bare, out);
+      cpuReport(ow, bare, out);
     }
     System.out.println(out);
     Path file = Path.of("target", "benchmark", "results.txt");
@@ -222,6 +229,8 @@ class LoadBenchmarkTest {
     long sizeBefore = databaseSize();
     Map<String, Long> writesBefore = rowWrites();
     Map<String, double[]> statementsBefore = statements();
+    Map<String, Long> cpuBefore = CpuTime.snapshot();
+    AtomicLong driving = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     long t0 = System.nanoTime();
     for (int t = 0; t < THREADS; t++) {
@@ -232,6 +241,7 @@ class LoadBenchmarkTest {
           start.add(System.nanoTime() - s);
           drive(pid, complete);
         }
+        driving.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
       });
     }
     pool.shutdown();
@@ -254,8 +264,35 @@ class LoadBenchmarkTest {
         statements.put(sql, new double[] {v[0] - b[0], v[1] - b[1]});
       }
     });
+    Map<String, Long> cpu = new LinkedHashMap<>();
+    cpu.put(DRIVING, driving.get());
+    CpuTime.snapshot().forEach((where, n) -> cpu.put(where, n - cpuBefore.getOrDefault(where, n)));
     return new Result(name, cases, seconds, start, complete, sizeBefore < 0 ? -1 : size - sizeBefore, writes,
-        statements);
+        statements, cpu);
+  }
+
+  static final String DRIVING = "threads driving the cases (engine and OneWindow's code)";
+
+  /**
+   * CPU per case on each side, by where it was spent. On a machine where the database and the
+   * simulators share the cores with OneWindow, throughput follows the sum; the split shows which
+   * part OneWindow's additions weigh on.
+   */
+  private static void cpuReport(Result ow, Result bare, StringBuilder out) {
+    out.append("CPU per case (ms), by where it was spent:\n");
+    long owTotal = 0;
+    long bareTotal = 0;
+    for (String where : ow.cpu().keySet()) {
+      long o = ow.cpu().get(where);
+      long b = bare.cpu().getOrDefault(where, 0L);
+      owTotal += o;
+      bareTotal += b;
+      out.append(String.format("  %-55s OneWindow %6.2f  bare %6.2f%n", where, o / 1e6 / ow.cases(),
+          b / 1e6 / bare.cases()));
+    }
+    out.append(String.format("  %-55s OneWindow %6.2f  bare %6.2f  (ratio bare / OneWindow %.2f)%n", "total",
+        owTotal / 1e6 / ow.cases(), bareTotal / 1e6 / bare.cases(),
+        ((double) bareTotal / bare.cases()) / ((double) owTotal / ow.cases())));
   }
 
   private String startOneWindow(int i) {
