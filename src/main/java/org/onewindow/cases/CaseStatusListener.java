@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * listeners ({@code ${caseStatus.set(execution, 'ACCEPTED')}}), in the engine's transaction.
  */
 @Component("caseStatus")
+@ModelApi
 public class CaseStatusListener {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

@@ -1,10 +1,12 @@
 package org.onewindow.department;
 
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.EnterpriseEstablishmentProcess;
 import org.springframework.stereotype.Component;
 
 /** 印章刻制备案 at public security (公安局). */
 @Component("engraveSealDelegate")
+@ModelApi
 public class EngraveSealDelegate extends DepartmentCallDelegate {
   private final SealEngraving port;
 

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.onewindow.cases.CaseRepository;
 import org.onewindow.catalog.Catalog;
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * a refusal is treated like a failure: retried, then an incident that names department and reason.
  */
 @Component("issueCertificateDelegate")
+@ModelApi
 public class IssueCertificateDelegate implements JavaDelegate {
   private final CertificateIssuer issuer;
   private final CaseRepository cases;

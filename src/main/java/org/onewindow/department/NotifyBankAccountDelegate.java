@@ -1,10 +1,12 @@
 package org.onewindow.department;
 
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.EnterpriseEstablishmentProcess;
 import org.springframework.stereotype.Component;
 
 /** 银行开户信息告知 to the bank. */
 @Component("notifyBankAccountDelegate")
+@ModelApi
 public class NotifyBankAccountDelegate extends DepartmentCallDelegate {
   private final BankAccountNotification port;
 

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.onewindow.cases.CaseRepository;
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.EnterpriseEstablishmentProcess;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * licence number (五证合一): the later steps send it, and it becomes the case's certificate number.
  */
 @Component("registerBusinessDelegate")
+@ModelApi
 public class RegisterBusinessDelegate extends DepartmentCallDelegate {
   private final BusinessRegistration port;
   private final CaseRepository cases;

@@ -1,10 +1,12 @@
 package org.onewindow.department;
 
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.EnterpriseEstablishmentProcess;
 import org.springframework.stereotype.Component;
 
 /** 税务登记 at the tax bureau (税务局). */
 @Component("registerTaxDelegate")
+@ModelApi
 public class RegisterTaxDelegate extends DepartmentCallDelegate {
   private final TaxRegistration port;
 

@@ -4,8 +4,6 @@ import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver;
@@ -20,11 +18,12 @@ import org.springframework.stereotype.Component;
  * {@code ${caseStatus.set(execution, 'ACCEPTED')}}, delegate expressions). The engine's resolver
  * asks the variables first: to learn that no variable is called {@code caseStatus} it loads the
  * variables of the execution and of every execution above it, one statement each, before it asks
- * Spring. With this plugin OneWindow's own beans (classes under {@code org.onewindow}) are found
- * first; every other name resolves as before (variables, then the other Spring beans).
+ * Spring. With this plugin the beans the models call (marked {@link ModelApi}) are found first;
+ * every other name resolves as before (variables, then the other Spring beans).
  *
- * <p>So a variable must not be named after a OneWindow bean: it would be hidden in expressions.
- * {@code ModelBeansPluginTest} checks the variables the code and models use.
+ * <p>So a variable must not be named after one of them: it would be hidden in expressions (the
+ * README lists the names for process designers). {@code ModelBeansPluginTest} checks the variables
+ * the code and models use.
  */
 @Component
 public class ModelBeansPlugin extends AbstractProcessEnginePlugin {
@@ -47,17 +46,12 @@ public class ModelBeansPlugin extends AbstractProcessEnginePlugin {
     });
   }
 
-  /** The names of OneWindow's beans, read from the context when first asked (after start-up). */
+  /** The names of the beans the models call ({@link ModelApi}), read from the context when first asked. */
   public static Set<String> names(ApplicationContext context) {
-    return Stream.of(context.getBeanDefinitionNames())
-        .filter(name -> {
-          Class<?> type = context.getType(name, false);
-          return type != null && type.getName().startsWith("org.onewindow.");
-        })
-        .collect(Collectors.toUnmodifiableSet());
+    return Set.of(context.getBeanNamesForAnnotation(ModelApi.class));
   }
 
-  /** OneWindow's beans by name, fetched from Spring when an expression first uses them. */
+  /** The models' beans by name, fetched from Spring when an expression first uses them. */
   static final class OneWindowBeans extends AbstractMap<Object, Object> {
     private final ApplicationContext context;
     private final Map<Object, Object> beans = new ConcurrentHashMap<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * that is down never holds the case up.
  */
 @Component("pickupNoticeDelegate")
+@ModelApi
 public class PickupNoticeDelegate implements JavaDelegate {
   public static final String KIND = "PICKUP";
 

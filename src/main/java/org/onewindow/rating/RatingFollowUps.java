@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.onewindow.engine.ModelApi;
 import org.onewindow.intake.CaseValidationException;
 import org.onewindow.intake.FieldError;
 import org.onewindow.process.RatingFollowUpProcess;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * listener, not a task listener: the engine wraps a task listener's exception into a 500.)
  */
 @Component("ratingFollowUps")
+@ModelApi
 public class RatingFollowUps implements ExecutionListener {
   static final int MAX_OUTCOME = 2000;
 

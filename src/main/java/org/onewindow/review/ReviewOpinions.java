@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.onewindow.catalog.Catalog;
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.CommitmentItemProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * same moment never write the same process variable.
  */
 @Component("reviewOpinions")
+@ModelApi
 public class ReviewOpinions {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

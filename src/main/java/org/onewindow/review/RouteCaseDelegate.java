@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.onewindow.catalog.Catalog;
 import org.onewindow.catalog.CatalogItem;
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.CaseVariables;
 import org.onewindow.process.CommitmentItemProcess;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * the materials in its forms), and no other.
  */
 @Component("routeCaseDelegate")
+@ModelApi
 public class RouteCaseDelegate implements JavaDelegate {
   private final Catalog catalog;
 

@@ -3,6 +3,7 @@ package org.onewindow.review;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.onewindow.catalog.Catalog;
+import org.onewindow.engine.ModelApi;
 import org.onewindow.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * serialised into the case.
  */
 @Component("routing")
+@ModelApi
 public class Routing {
   private final Catalog catalog;
 

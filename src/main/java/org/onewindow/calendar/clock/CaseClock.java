@@ -28,6 +28,7 @@ import org.onewindow.cases.CaseNotFoundException;
 import org.onewindow.cases.CaseRepository;
 import org.onewindow.catalog.Catalog;
 import org.onewindow.catalog.CatalogItem;
+import org.onewindow.engine.ModelApi;
 import org.onewindow.identity.Groups;
 import org.onewindow.intake.CaseValidationException;
 import org.onewindow.intake.FieldError;
@@ -55,6 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timers and task due dates in the same transaction as the step that caused it.
  */
 @Component("caseClock")
+@ModelApi
 public class CaseClock {
   private static final Logger log = LoggerFactory.getLogger(CaseClock.class);
 
