@@ -232,9 +232,10 @@ class LoadBenchmarkTest {
     Map<String, Long> cpuBefore = CpuTime.snapshot();
     AtomicLong driving = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int t = 0; t < THREADS; t++) {
-      pool.execute(() -> {
+      workers.add(pool.submit(() -> {
         for (int i = next.getAndIncrement(); i < cases; i = next.getAndIncrement()) {
           long s = System.nanoTime();
           String pid = starter.apply(i);
@@ -242,11 +243,18 @@ class LoadBenchmarkTest {
           drive(pid, complete);
         }
         driving.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
-      });
+      }));
     }
     pool.shutdown();
     if (!pool.awaitTermination(2, TimeUnit.HOURS)) {
       throw new IllegalStateException(name + " did not finish");
+    }
+    for (java.util.concurrent.Future<?> worker : workers) {
+      try {
+        worker.get(); // a case that failed fails the run: its figures would mean nothing
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException(name + ": a case failed", e.getCause());
+      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     long size = databaseSize();
