@@ -201,15 +201,29 @@ class FillBenchmarkTest {
         supervisor.get("/api/supervision/overdue")).summary()).append('\n');
   }
 
-  /** Wakes the job executor and waits until no job is due; returns the seconds it took. */
+  /**
+   * Wakes the job executor and waits until no job is due; returns the seconds it took. The wait
+   * asks the database whether any due job is left with one index probe: the engine's count of
+   * executable jobs (a DISTINCT over joins) took 250 ms with 100,000 open cases, and asked every
+   * 200 ms it kept one of the two cores a quarter busy while the job executor was being timed.
+   */
   private double runDueJobs(JobExecutor jobExecutor) throws InterruptedException {
     long t0 = System.nanoTime();
     jobExecutor.jobWasAdded();
-    while (management.createJobQuery().executable().count() > 0
-        && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(30)) {
-      Thread.sleep(200);
+    while (anyJobDue() && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(30)) {
+      Thread.sleep(500);
     }
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** A job the executor would run now (engine clock): due, retries left, active, or locked still. */
+  private boolean anyJobDue() {
+    java.sql.Timestamp now = new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime());
+    return Boolean.TRUE.equals(jdbc.queryForObject("""
+        SELECT EXISTS (SELECT 1 FROM act_ru_job WHERE duedate_ <= ? AND retries_ > 0 AND suspension_state_ = 1)
+          OR EXISTS (SELECT 1 FROM act_ru_job WHERE duedate_ IS NULL AND retries_ > 0 AND suspension_state_ = 1)
+          OR EXISTS (SELECT 1 FROM act_ru_job WHERE lock_exp_time_ IS NOT NULL AND lock_owner_ IS NOT NULL)""",
+        Boolean.class, now));
   }
 
   /** 200 samples after a warm-up, or as many as 60 seconds allow (at least 5) for slow queries. */
