@@ -13,7 +13,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Where the benchmark JVM's CPU goes, from a flight recording of a benchmark run (README
  * "Performance"): the share of execution samples spent in OneWindow's code or in what it calls
  * directly (not in engine work a project method starts), and the layer of the innermost frame (engine, MyBatis, JDBC driver, ...). Run with
- * {@code java -cp target/test-classes org.onewindow.benchmark.ProfileSummary target/benchmark/load.jfr}.
+ * {@code java -cp target/test-classes org.onewindow.benchmark.ProfileSummary target/benchmark/load.jfr}; with
+ * {@code --sides} after the file, the two sides of a throughput run compared method by method.
  */
 public final class ProfileSummary {
   private static final Map<String, String> LAYERS = new LinkedHashMap<>();
@@ -42,6 +43,10 @@ public final class ProfileSummary {
   private ProfileSummary() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 1 && "--sides".equals(args[1])) {
+      sides(Path.of(args[0]));
+      return;
+    }
     int total = 0;
     int throughOneWindow = 0;
     Map<String, Integer> innermost = new TreeMap<>();
@@ -83,6 +88,67 @@ public final class ProfileSummary {
     print(innermost, total, 20);
     System.out.println("OneWindow methods (innermost project frame):");
     print(oneWindowMethods, total, 15);
+  }
+
+  /**
+   * The two sides of a throughput run compared method by method: each run's driving threads are a
+   * pool of their own ({@code pool-N-thread-M}), told OneWindow's or bare by the starter method
+   * on their stacks; for every method, the samples with it on the stack on each side (each side
+   * runs the same number of cases), largest difference first. Record with a deep stack
+   * ({@code -XX:FlightRecorderOptions:stackdepth=512}): the engine's stacks are deeper than the
+   * default 64 frames, and a truncated stack cannot be told to a side.
+   */
+  private static void sides(Path recording) throws java.io.IOException {
+    List<RecordedEvent> samples = new java.util.ArrayList<>();
+    Map<String, String> side = new java.util.HashMap<>();
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
+        continue;
+      }
+      String pool = pool(event);
+      if (pool == null) {
+        continue;
+      }
+      samples.add(event);
+      for (RecordedFrame f : event.getStackTrace().getFrames()) {
+        String method = f.getMethod().getName();
+        if (method.equals("startOneWindow")) {
+          side.put(pool, "OneWindow");
+        } else if (method.equals("startBare")) {
+          side.put(pool, "bare");
+        }
+      }
+    }
+    Map<String, int[]> inclusive = new java.util.HashMap<>();
+    int[] totals = new int[2];
+    for (RecordedEvent event : samples) {
+      String s = side.get(pool(event));
+      if (s == null) {
+        continue;
+      }
+      int i = s.equals("OneWindow") ? 0 : 1;
+      totals[i]++;
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (RecordedFrame f : event.getStackTrace().getFrames()) {
+        String method = f.getMethod().getType().getName() + "." + f.getMethod().getName();
+        if (seen.add(method)) {
+          inclusive.computeIfAbsent(method, k -> new int[2])[i]++;
+        }
+      }
+    }
+    System.out.printf("driving threads' samples: OneWindow %d, bare %d%n", totals[0], totals[1]);
+    System.out.println(" OneWindow   bare   diff  method (samples with it on the stack)");
+    inclusive.entrySet().stream()
+        .sorted((a, b) -> Integer.compare(b.getValue()[0] - b.getValue()[1], a.getValue()[0] - a.getValue()[1]))
+        .limit(80)
+        .forEach(e -> System.out.printf("%10d %6d %+6d  %s%n", e.getValue()[0], e.getValue()[1],
+            e.getValue()[0] - e.getValue()[1], e.getKey()));
+  }
+
+  private static String pool(RecordedEvent event) {
+    jdk.jfr.consumer.RecordedThread thread = event.getThread("sampledThread");
+    String name = thread == null ? null : thread.getJavaName();
+    return name == null || !name.startsWith("pool-") ? null : name.substring(0, name.indexOf("-thread"));
   }
 
   private static String layer(String type) {
