@@ -15,9 +15,7 @@ import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.DefaultReflectorFactory;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.ReflectorFactory;
@@ -64,7 +62,6 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
   }
 
   /** The MyBatis interceptor: rewrites the task list and count statements before they are prepared. */
-  @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
   static class Rewrite implements Interceptor {
     /** One cache of class metadata (SystemMetaObject.forObject would build it anew for every call). */
     private static final ReflectorFactory REFLECTORS = new DefaultReflectorFactory();
@@ -84,6 +81,7 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
             + "\\s*D\\.KEY_\\s*,\\s*'\\*'\\s*\\)\\s*\\)",
         Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** Not called: {@link #plugin} wraps the statement handler itself (no {@code Plugin.wrap} proxy). */
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       beforePrepare((StatementHandler) invocation.getTarget());

@@ -89,7 +89,7 @@ public class CaseClockRepository {
     if (updated == 1) {
       kept(c.receiptNumber(), Optional.of(c));
     } else {
-      kept(c.receiptNumber(), null);
+      forget(c.receiptNumber());
     }
   }
 
@@ -99,7 +99,9 @@ public class CaseClockRepository {
     if (clock == null) {
       clock = jdbc.query("SELECT * FROM ow_case_clock WHERE receipt_number = ?", clockMapper, receiptNumber)
           .stream().findFirst();
-      kept(receiptNumber, clock);
+      if (kept != null) {
+        kept.put(receiptNumber, clock);
+      }
     }
     return clock;
   }
@@ -112,12 +114,18 @@ public class CaseClockRepository {
     return clock;
   }
 
-  /** Keeps the clock for the rest of the transaction; null forgets it (the next find reads the row). */
+  /** Keeps the clock for the rest of the transaction. */
   private void kept(String receiptNumber, Optional<ClockState> clock) {
     Map<String, Optional<ClockState>> kept = keptInTransaction();
-    if (kept != null && clock != null) {
+    if (kept != null) {
       kept.put(receiptNumber, clock);
-    } else if (kept != null) {
+    }
+  }
+
+  /** The next find in this transaction reads the row. */
+  private void forget(String receiptNumber) {
+    Map<String, Optional<ClockState>> kept = keptInTransaction();
+    if (kept != null) {
       kept.remove(receiptNumber);
     }
   }
