@@ -63,12 +63,24 @@ class SupervisionRepository {
   /** Late cases counted by item, lead department and the departments the clock recorded (null: not fired yet). */
   record LateCount(String itemCode, String leadDepartment, String recordedDepartments, int cases) {}
 
-  /** Every case of one board, counted in one pass over the open clocks. */
+  /**
+   * Every case of one board, counted by item, lead department and recorded departments. Each
+   * branch is read on its own (they are disjoint by phase), so on PostgreSQL each is a range of
+   * the open clocks' covering index (V12) and the table is not read.
+   */
   List<LateCount> lateCounts(String kind, OffsetDateTime now) {
+    return named.query(lateCountsSql(kind), Map.of("now", now),
+        (rs, i) -> new LateCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+  }
+
+  static String lateCountsSql(String kind) {
     String recorded = "k." + CaseClockRepository.lateDepartmentsColumn(kind);
-    return named.query("SELECT k.item_code, k.lead_department, " + recorded + ", COUNT(*) FROM ow_case_clock k WHERE "
-            + condition(kind) + " GROUP BY k.item_code, k.lead_department, " + recorded,
-        Map.of("now", now), (rs, i) -> new LateCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+    String rows = branches(kind).stream()
+        .map(branch -> "SELECT k.item_code, k.lead_department, " + recorded + " AS recorded FROM ow_case_clock k WHERE "
+            + branch)
+        .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+    return "SELECT item_code, lead_department, recorded, COUNT(*) FROM (" + rows
+        + ") late GROUP BY item_code, lead_department, recorded";
   }
 
   /** The board's cases whose clock has not fired yet (its timer has not run): process instance, lead department. */

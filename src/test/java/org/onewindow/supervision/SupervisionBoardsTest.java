@@ -239,4 +239,30 @@ class SupervisionBoardsTest {
     assertThat(ApiClient.as(port, "admin", "demo").get("/api/supervision/warnings").status()).isEqualTo(200);
     assertThat(ApiClient.anonymous(port).get("/api/supervision/overdue").status()).isEqualTo(401);
   }
+
+  /**
+   * On PostgreSQL each board's count must be answerable from the open clocks' covering index
+   * (V12) without reading the table: a column added to the count but not to the index would make
+   * the count read the table again. The planner is told not to scan the table, so the plan shows
+   * whether the index alone can serve every branch.
+   */
+  @Test
+  void onPostgresTheBoardsCountReadsTheOpenClocksIndexAlone() {
+    String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+    org.junit.jupiter.api.Assumptions.assumeTrue(product.toLowerCase().contains("postgres"),
+        "partial covering indexes are PostgreSQL's; the embedded H2 counts without one");
+    org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
+        .TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+    for (String kind : List.of(SupervisionService.OVERDUE, SupervisionService.WARNINGS)) {
+      String plan = tx.execute(status -> {
+        jdbc.execute("SET LOCAL enable_seqscan = off");
+        jdbc.execute("SET LOCAL enable_bitmapscan = off");
+        return String.join("\n", new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)
+            .queryForList("EXPLAIN " + SupervisionRepository.lateCountsSql(kind), Map.of("now", t("2026-03-20T10:00")),
+                String.class));
+      });
+      assertThat(plan.split("Index Only Scan using ow_case_clock_open_idx", -1)).as(plan)
+          .hasSize(SupervisionRepository.branches(kind).size() + 1);
+    }
+  }
 }
