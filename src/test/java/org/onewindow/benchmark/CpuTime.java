@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 final class CpuTime {
   static final String HTTP = "HTTP server threads (department and SMS simulators)";
   static final String OTHER = "other JVM threads";
+  /** Prefix of the other threads' CPU by family (the name without its numbers): a detail of {@link #OTHER}. */
+  static final String OTHER_FAMILY = OTHER + ": ";
   static final String POSTGRES = "PostgreSQL server processes";
   /** USER_HZ of Linux's /proc/<pid>/stat, 100 on every mainstream architecture. */
   private static final long NANOS_PER_TICK = 10_000_000L;
@@ -30,6 +32,7 @@ final class CpuTime {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long http = 0;
     long other = 0;
+    Map<String, Long> families = new java.util.TreeMap<>();
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info == null) {
         continue;
@@ -42,16 +45,23 @@ final class CpuTime {
         http += cpu;
       } else {
         other += cpu;
+        families.merge(OTHER_FAMILY + family(info.getThreadName()), cpu, Long::sum);
       }
     }
     Map<String, Long> cpu = new LinkedHashMap<>();
     cpu.put(HTTP, http);
     cpu.put(OTHER, other);
+    cpu.putAll(families);
     long postgres = postgres();
     if (postgres >= 0) {
       cpu.put(POSTGRES, postgres);
     }
     return cpu;
+  }
+
+  /** A thread's name without its numbers: the pool or kind it belongs to. */
+  static String family(String threadName) {
+    return threadName.replaceAll("[0-9]+", "#");
   }
 
   /** Sum of user and system time of the processes named postgres, or -1 without /proc. */

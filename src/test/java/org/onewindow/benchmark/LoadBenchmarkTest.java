@@ -105,8 +105,8 @@ class LoadBenchmarkTest {
 
     /** Two rounds of the same side taken together. */
     static Result add(Result a, Result b) {
-      if (a == null) {
-        return b;
+      if (a == null || b == null) {
+        return a == null ? b : a;
       }
       a.start().addAll(b.start());
       a.complete().addAll(b.complete());
@@ -152,17 +152,25 @@ class LoadBenchmarkTest {
       // during the run weighs on both sides alike.
       Result bare = null;
       Result ow = null;
+      List<Double> roundRatios = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
         int chunk = CASES / ROUNDS + (round < CASES % ROUNDS ? 1 : 0);
+        Result o;
+        Result b = null;
         if (!BARE) {
-          ow = Result.add(ow, run("OneWindow", chunk, this::startOneWindow));
+          o = run("OneWindow", chunk, this::startOneWindow);
         } else if (round % 2 == 0) {
-          bare = Result.add(bare, run("bare Camunda", chunk, this::startBare));
-          ow = Result.add(ow, run("OneWindow", chunk, this::startOneWindow));
+          b = run("bare Camunda", chunk, this::startBare);
+          o = run("OneWindow", chunk, this::startOneWindow);
         } else {
-          ow = Result.add(ow, run("OneWindow", chunk, this::startOneWindow));
-          bare = Result.add(bare, run("bare Camunda", chunk, this::startBare));
+          o = run("OneWindow", chunk, this::startOneWindow);
+          b = run("bare Camunda", chunk, this::startBare);
         }
+        if (b != null) {
+          roundRatios.add(o.throughput() / b.throughput());
+        }
+        ow = Result.add(ow, o);
+        bare = Result.add(bare, b);
       }
 
       for (int i = 0; i < OPEN; i++) {
@@ -191,6 +199,13 @@ class LoadBenchmarkTest {
             r.dbBytes() < 0 ? "n/a" : String.valueOf(r.dbBytes() * 1000 / r.cases() / 1024)));
       }
       out.append(String.format("ratio OneWindow / bare throughput: %.2f%n", ow.throughput() / bare.throughput()));
+      if (!roundRatios.isEmpty()) {
+        // Each round's pair ran back to back: their spread shows how far the machine moved the figure.
+        out.append(roundRatios.stream().map(r -> String.format("%.2f", r))
+            .collect(java.util.stream.Collectors.joining(" ", "ratio in each round: ", "")));
+        out.append(String.format(" (lowest %.2f, highest %.2f)%n", java.util.Collections.min(roundRatios),
+            java.util.Collections.max(roundRatios)));
+      }
       out.append(String.format("start a case     OneWindow %s%n                 bare      %s%n",
           ow.start().summary(), bare.start().summary()));
       out.append(String.format("complete a task  OneWindow %s%n                 bare      %s%n",
@@ -274,7 +289,9 @@ class LoadBenchmarkTest {
     });
     Map<String, Long> cpu = new LinkedHashMap<>();
     cpu.put(DRIVING, driving.get());
-    CpuTime.snapshot().forEach((where, n) -> cpu.put(where, n - cpuBefore.getOrDefault(where, n)));
+    // A thread family first seen during the run counts from zero; a total missing before, not at all.
+    CpuTime.snapshot().forEach((where, n) -> cpu.put(where,
+        n - cpuBefore.getOrDefault(where, where.startsWith(CpuTime.OTHER_FAMILY) ? 0L : n)));
     return new Result(name, cases, seconds, start, complete, sizeBefore < 0 ? -1 : size - sizeBefore, writes,
         statements, cpu);
   }
@@ -293,6 +310,9 @@ class LoadBenchmarkTest {
     for (String where : ow.cpu().keySet()) {
       long o = ow.cpu().get(where);
       long b = bare.cpu().getOrDefault(where, 0L);
+      if (where.startsWith(CpuTime.OTHER_FAMILY)) {
+        continue; // a detail of the other threads, below
+      }
       owTotal += o;
       bareTotal += b;
       out.append(String.format("  %-55s OneWindow %6.2f  bare %6.2f%n", where, o / 1e6 / ow.cases(),
@@ -301,6 +321,16 @@ class LoadBenchmarkTest {
     out.append(String.format("  %-55s OneWindow %6.2f  bare %6.2f  (ratio bare / OneWindow %.2f)%n", "total",
         owTotal / 1e6 / ow.cases(), bareTotal / 1e6 / bare.cases(),
         ((double) bareTotal / bare.cases()) / ((double) owTotal / ow.cases())));
+    // Which of the other threads: the JVM's own (GC, JIT) or a library's pool (HTTP client, scheduler).
+    out.append("  the other JVM threads by name, 0.05 ms or more on either side:\n");
+    for (String where : ow.cpu().keySet()) {
+      double o = ow.cpu().get(where) / 1e6 / ow.cases();
+      double b = bare.cpu().getOrDefault(where, 0L) / 1e6 / bare.cases();
+      if (where.startsWith(CpuTime.OTHER_FAMILY) && Math.max(o, b) >= 0.05) {
+        out.append(String.format("    %-53s OneWindow %6.2f  bare %6.2f%n",
+            where.substring(CpuTime.OTHER_FAMILY.length()), o, b));
+      }
+    }
   }
 
   private String startOneWindow(int i) {
