@@ -5,17 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.onewindow.web.OutboundHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +26,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -54,6 +56,8 @@ public class HttpDepartmentClient {
   private final ObjectMapper json;
   private final RestClient.Builder builder;
   private final ConcurrentMap<String, RestClient> clients = new ConcurrentHashMap<>();
+  /** Their connection pools, closed with the application. */
+  private final List<HttpComponentsClientHttpRequestFactory> factories = new CopyOnWriteArrayList<>();
   private final MeterRegistry meters;
 
   public HttpDepartmentClient(DepartmentProperties properties, Environment environment, ObjectMapper json,
@@ -70,6 +74,17 @@ public class HttpDepartmentClient {
     this.json = json;
     this.builder = builder;
     this.meters = meters;
+  }
+
+  @PreDestroy
+  public void close() {
+    for (HttpComponentsClientHttpRequestFactory factory : factories) {
+      try {
+        factory.destroy();
+      } catch (Exception e) {
+        log.debug("Closing a department system's connections failed", e);
+      }
+    }
   }
 
   /** Says at start-up which departments cannot be called, so the operator need not wait for an incident. */
@@ -186,23 +201,18 @@ public class HttpDepartmentClient {
   private RestClient build(String department, String baseUrl) {
     Duration connectTimeout = properties.connectTimeout(department);
     Duration readTimeout = properties.readTimeout(department);
-    HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-    factory.setReadTimeout(readTimeout);
+    HttpComponentsClientHttpRequestFactory factory = OutboundHttp.requestFactory(connectTimeout, readTimeout);
+    factories.add(factory);
     log.info("Department {} at {} (connect timeout {}, read timeout {})", department, baseUrl, connectTimeout, readTimeout);
     return builder.clone().baseUrl(baseUrl).requestFactory(factory).build();
   }
 
   private String describe(ResourceAccessException e, String department) {
     Throwable cause = e.getCause();
-    if (cause instanceof HttpConnectTimeoutException) {
+    if (cause instanceof ConnectTimeoutException) {
       return "连接超时（" + properties.connectTimeout(department).toMillis() + " ms）";
     }
-    if (cause instanceof HttpTimeoutException) {
+    if (cause instanceof SocketTimeoutException) {
       return "应答超时（" + properties.readTimeout(department).toMillis() + " ms）";
     }
     if (cause instanceof ConnectException) {

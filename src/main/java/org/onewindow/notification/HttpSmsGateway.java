@@ -2,14 +2,17 @@ package org.onewindow.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.onewindow.web.OutboundHttp;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -33,6 +36,7 @@ public class HttpSmsGateway implements SmsGateway {
   private final ObjectMapper json;
   private final RestClient.Builder builder;
   private volatile RestClient client;
+  private final List<HttpComponentsClientHttpRequestFactory> factories = new CopyOnWriteArrayList<>();
   private volatile String clientBaseUrl;
 
   public HttpSmsGateway(SmsProperties properties, Environment environment, ObjectMapper json,
@@ -82,6 +86,18 @@ public class HttpSmsGateway implements SmsGateway {
     throw new SmsSendException(code == 400 || code == 404 || code == 422, message);
   }
 
+  /** Closes the gateway's connections with the application. */
+  @PreDestroy
+  public void close() {
+    for (HttpComponentsClientHttpRequestFactory factory : factories) {
+      try {
+        factory.destroy();
+      } catch (Exception e) {
+        // nothing left to do with a connection that will not close
+      }
+    }
+  }
+
   private RestClient client() {
     String baseUrl = baseUrl();
     RestClient current = client;
@@ -90,9 +106,10 @@ public class HttpSmsGateway implements SmsGateway {
     }
     synchronized (this) {
       if (client == null || !baseUrl.equals(clientBaseUrl)) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(properties.readTimeout());
+        // A client for an earlier address may still be in a call: its connections close with the application.
+        HttpComponentsClientHttpRequestFactory factory =
+            OutboundHttp.requestFactory(properties.connectTimeout(), properties.readTimeout());
+        factories.add(factory);
         client = builder.clone().baseUrl(baseUrl).requestFactory(factory).build();
         clientBaseUrl = baseUrl;
       }

@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -234,6 +239,37 @@ class HttpDepartmentAdapterTest {
     assertThatThrownBy(() -> unconfigured.recordSealEngraving(request("engraveSeal", null)))
         .isInstanceOf(DepartmentUnavailableException.class)
         .hasMessageContaining("onewindow.departments.systems.police.base-url");
+  }
+
+  @Test
+  void aSystemThatDoesNotTakeTheConnectionInTimeIsAConnectTimeout() throws IOException {
+    // A listening socket that never accepts, its queue filled: the kernel leaves further connects unanswered.
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> queued = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          Socket s = new Socket();
+          try {
+            s.connect(new InetSocketAddress(busy.getInetAddress(), busy.getLocalPort()), 200);
+          } catch (IOException full) {
+            // the queue is full: what the test needs
+          }
+          queued.add(s);
+        }
+        HttpDepartmentAdapter stalled = adapter(Map.of("police",
+            system("公安局", "http://127.0.0.1:" + busy.getLocalPort() + "/simulator/police", "demo-police-token")));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> stalled.recordSealEngraving(request("engraveSeal", null)))
+            .isInstanceOf(DepartmentUnavailableException.class)
+            .hasMessageContaining("公安局（police）印章刻制备案")
+            .hasMessageContaining("连接超时（1000 ms）");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+      } finally {
+        for (Socket s : queued) {
+          s.close();
+        }
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,59 @@
+package org.onewindow.web;
+
+import java.time.Duration;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+
+/**
+ * The HTTP client OneWindow calls other systems with (the departments' systems, the SMS gateway):
+ * Apache HttpClient's blocking client with a pool of kept-alive connections per client. The call
+ * runs on the caller's thread; the JDK's HttpClient, used before, handed every call to its own
+ * selector and worker threads, which cost more CPU than the call itself (README "Performance").
+ *
+ * <p>Failures as the callers tell them apart: no connection in time is
+ * {@link org.apache.hc.client5.http.ConnectTimeoutException}, no answer in time
+ * {@link java.net.SocketTimeoutException}, a refused connection {@link java.net.ConnectException}.
+ * A POST is never sent twice by the client itself (its retries are for idempotent methods only);
+ * a failed call fails its job, which the engine retries with the same idempotency key.
+ */
+public final class OutboundHttp {
+  /** Connections kept per client (one client per department system, one for the SMS gateway). */
+  static final int MAX_CONNECTIONS = 20;
+  /** A kept connection idle this long is checked before it is used again (the peer may have closed it). */
+  private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(2);
+
+  private OutboundHttp() {}
+
+  /**
+   * A request factory for Spring's RestClient; the caller closes it ({@code destroy()}) when the
+   * client is no longer used.
+   */
+  public static HttpComponentsClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
+    PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+        .setDefaultConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.of(readTimeout))
+            .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
+            .build())
+        .setMaxConnTotal(MAX_CONNECTIONS)
+        .setMaxConnPerRoute(MAX_CONNECTIONS)
+        .build();
+    CloseableHttpClient client = HttpClients.custom()
+        .setConnectionManager(connections)
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .build();
+    HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(client);
+    // Waiting for a free connection counts as connecting; the answer must come within the read timeout.
+    factory.setConnectionRequestTimeout(connectTimeout);
+    factory.setReadTimeout(readTimeout);
+    return factory;
+  }
+}
