@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.onewindow.web.OutboundHttp;
 import org.slf4j.Logger;
@@ -57,7 +56,7 @@ public class HttpDepartmentClient {
   private final RestClient.Builder builder;
   private final ConcurrentMap<String, RestClient> clients = new ConcurrentHashMap<>();
   /** Their connection pools, closed with the application. */
-  private final List<HttpComponentsClientHttpRequestFactory> factories = new CopyOnWriteArrayList<>();
+  private final OutboundHttp http = new OutboundHttp();
   private final MeterRegistry meters;
 
   public HttpDepartmentClient(DepartmentProperties properties, Environment environment, ObjectMapper json,
@@ -78,13 +77,7 @@ public class HttpDepartmentClient {
 
   @PreDestroy
   public void close() {
-    for (HttpComponentsClientHttpRequestFactory factory : factories) {
-      try {
-        factory.destroy();
-      } catch (Exception e) {
-        log.debug("Closing a department system's connections failed", e);
-      }
-    }
+    http.close();
   }
 
   /** Says at start-up which departments cannot be called, so the operator need not wait for an incident. */
@@ -201,8 +194,7 @@ public class HttpDepartmentClient {
   private RestClient build(String department, String baseUrl) {
     Duration connectTimeout = properties.connectTimeout(department);
     Duration readTimeout = properties.readTimeout(department);
-    HttpComponentsClientHttpRequestFactory factory = OutboundHttp.requestFactory(connectTimeout, readTimeout);
-    factories.add(factory);
+    HttpComponentsClientHttpRequestFactory factory = http.requestFactory(connectTimeout, readTimeout);
     log.info("Department {} at {} (connect timeout {}, read timeout {})", department, baseUrl, connectTimeout, readTimeout);
     return builder.clone().baseUrl(baseUrl).requestFactory(factory).build();
   }

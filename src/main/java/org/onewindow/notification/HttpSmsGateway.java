@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.onewindow.web.OutboundHttp;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -36,7 +33,8 @@ public class HttpSmsGateway implements SmsGateway {
   private final ObjectMapper json;
   private final RestClient.Builder builder;
   private volatile RestClient client;
-  private final List<HttpComponentsClientHttpRequestFactory> factories = new CopyOnWriteArrayList<>();
+  /** The clients' connection pools, closed with the application. */
+  private final OutboundHttp http = new OutboundHttp();
   private volatile String clientBaseUrl;
 
   public HttpSmsGateway(SmsProperties properties, Environment environment, ObjectMapper json,
@@ -86,16 +84,9 @@ public class HttpSmsGateway implements SmsGateway {
     throw new SmsSendException(code == 400 || code == 404 || code == 422, message);
   }
 
-  /** Closes the gateway's connections with the application. */
   @PreDestroy
   public void close() {
-    for (HttpComponentsClientHttpRequestFactory factory : factories) {
-      try {
-        factory.destroy();
-      } catch (Exception e) {
-        // nothing left to do with a connection that will not close
-      }
-    }
+    http.close();
   }
 
   private RestClient client() {
@@ -107,10 +98,8 @@ public class HttpSmsGateway implements SmsGateway {
     synchronized (this) {
       if (client == null || !baseUrl.equals(clientBaseUrl)) {
         // A client for an earlier address may still be in a call: its connections close with the application.
-        HttpComponentsClientHttpRequestFactory factory =
-            OutboundHttp.requestFactory(properties.connectTimeout(), properties.readTimeout());
-        factories.add(factory);
-        client = builder.clone().baseUrl(baseUrl).requestFactory(factory).build();
+        client = builder.clone().baseUrl(baseUrl)
+            .requestFactory(http.requestFactory(properties.connectTimeout(), properties.readTimeout())).build();
         clientBaseUrl = baseUrl;
       }
       return client;

@@ -1,6 +1,8 @@
 package org.onewindow.web;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -21,20 +23,20 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
  * {@link java.net.SocketTimeoutException}, a refused connection {@link java.net.ConnectException}.
  * A POST is never sent twice by the client itself (its retries are for idempotent methods only);
  * a failed call fails its job, which the engine retries with the same idempotency key.
+ *
+ * <p>One instance per caller: it keeps the connection pools it created and closes them with
+ * {@link #close()}, when the application stops.
  */
-public final class OutboundHttp {
+public final class OutboundHttp implements AutoCloseable {
   /** Connections kept per client (one client per department system, one for the SMS gateway). */
   static final int MAX_CONNECTIONS = 20;
   /** A kept connection idle this long is checked before it is used again (the peer may have closed it). */
   private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(2);
 
-  private OutboundHttp() {}
+  private final List<HttpComponentsClientHttpRequestFactory> factories = new CopyOnWriteArrayList<>();
 
-  /**
-   * A request factory for Spring's RestClient; the caller closes it ({@code destroy()}) when the
-   * client is no longer used.
-   */
-  public static HttpComponentsClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
+  /** A request factory for Spring's RestClient, with its own connection pool. */
+  public HttpComponentsClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
     PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
         .setDefaultConnectionConfig(ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(connectTimeout))
@@ -54,6 +56,20 @@ public final class OutboundHttp {
     // Waiting for a free connection counts as connecting; the answer must come within the read timeout.
     factory.setConnectionRequestTimeout(connectTimeout);
     factory.setReadTimeout(readTimeout);
+    factories.add(factory);
     return factory;
+  }
+
+  /** Closes every connection pool this instance created. */
+  @Override
+  public void close() {
+    for (HttpComponentsClientHttpRequestFactory factory : factories) {
+      try {
+        factory.destroy();
+      } catch (Exception e) {
+        // a connection that will not close is left to the operating system
+      }
+    }
+    factories.clear();
   }
 }

@@ -44,7 +44,7 @@ class OutboundHttpBenchmarkTest {
     org.junit.jupiter.api.Assumptions.assumeTrue("http".equals(System.getProperty("benchmark.mode")),
         "the HTTP client benchmark runs with -Dbenchmark.mode=http");
     ConfigurableApplicationContext simulator = DepartmentSimulatorApplication.start("--server.port=0");
-    try {
+    try (OutboundHttp http = new OutboundHttp()) {
       String base = "http://127.0.0.1:" + simulator.getEnvironment().getProperty("local.server.port")
           + "/simulator/market";
       String token = simulator.getEnvironment().getProperty("onewindow.simulator.tokens.market");
@@ -53,7 +53,7 @@ class OutboundHttpBenchmarkTest {
       jdk.setReadTimeout(Duration.ofSeconds(5));
       Map<String, RestClient> clients = new LinkedHashMap<>();
       clients.put("JDK HttpClient", client(base, jdk));
-      clients.put("OneWindow (OutboundHttp)", client(base, OutboundHttp.requestFactory(Duration.ofSeconds(2),
+      clients.put("OneWindow (OutboundHttp)", client(base, http.requestFactory(Duration.ofSeconds(2),
           Duration.ofSeconds(5))));
 
       clients.forEach((name, client) -> calls(name, "warm-up", client, token, CALLS));
