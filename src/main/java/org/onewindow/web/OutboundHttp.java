@@ -21,8 +21,9 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
  * <p>Failures as the callers tell them apart: no connection in time is
  * {@link org.apache.hc.client5.http.ConnectTimeoutException}, no answer in time
  * {@link java.net.SocketTimeoutException}, a refused connection {@link java.net.ConnectException}.
- * A POST is never sent twice by the client itself (its retries are for idempotent methods only);
- * a failed call fails its job, which the engine retries with the same idempotency key.
+ * The client itself never sends a request twice (automatic retries are off: Apache's default
+ * would repeat a POST answered 503 or 429); a failed call fails its job, which the engine retries
+ * on the step's retry cycle with the same idempotency key.
  *
  * <p>One instance per caller: it keeps the connection pools it created and closes them with
  * {@link #close()}, when the application stops.
@@ -48,6 +49,8 @@ public final class OutboundHttp implements AutoCloseable {
         .build();
     CloseableHttpClient client = HttpClients.custom()
         .setConnectionManager(connections)
+        // Its default strategy would send a POST again on a 503 or 429; the job's retry cycle decides instead.
+        .disableAutomaticRetries()
         .disableRedirectHandling()
         .disableCookieManagement()
         .disableAuthCaching()
