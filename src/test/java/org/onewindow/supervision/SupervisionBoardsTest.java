@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.calendar.clock.CaseClockRepository;
@@ -21,6 +22,9 @@ import org.onewindow.support.OneWindowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The warning and overdue boards over clock rows written as the case clock writes them, at a
@@ -249,17 +253,15 @@ class SupervisionBoardsTest {
   @Test
   void onPostgresTheBoardsCountReadsTheOpenClocksIndexAlone() {
     String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-    org.junit.jupiter.api.Assumptions.assumeTrue(product.toLowerCase().contains("postgres"),
+    Assumptions.assumeTrue(product.toLowerCase().contains("postgres"),
         "partial covering indexes are PostgreSQL's; the embedded H2 counts without one");
-    org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
-        .TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+    TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     for (String kind : List.of(SupervisionService.OVERDUE, SupervisionService.WARNINGS)) {
       String plan = tx.execute(status -> {
         jdbc.execute("SET LOCAL enable_seqscan = off");
         jdbc.execute("SET LOCAL enable_bitmapscan = off");
-        return String.join("\n", new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)
-            .queryForList("EXPLAIN " + SupervisionRepository.lateCountsSql(kind), Map.of("now", t("2026-03-20T10:00")),
-                String.class));
+        return String.join("\n", new NamedParameterJdbcTemplate(jdbc).queryForList(
+            "EXPLAIN " + SupervisionRepository.lateCountsSql(kind), Map.of("now", t("2026-03-20T10:00")), String.class));
       });
       assertThat(plan.split("Index Only Scan using ow_case_clock_open_idx", -1)).as(plan)
           .hasSize(SupervisionRepository.branches(kind).size() + 1);
