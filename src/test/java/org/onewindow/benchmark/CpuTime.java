@@ -22,6 +22,12 @@ final class CpuTime {
   static final String OTHER = "other JVM threads";
   /** Prefix of the other threads' CPU by family (the name without its numbers): a detail of {@link #OTHER}. */
   static final String OTHER_FAMILY = OTHER + ": ";
+  /**
+   * Prefix of the CPU of threads named pool-#-thread-# (executors without a thread name: the load
+   * benchmark's driving threads, which measure themselves, and the engine's job executor), by
+   * family; in no total.
+   */
+  static final String POOL_FAMILY = "unnamed pools: ";
   static final String POSTGRES = "PostgreSQL server processes";
   /** USER_HZ of Linux's /proc/<pid>/stat, 100 on every mainstream architecture. */
   private static final long NANOS_PER_TICK = 10_000_000L;
@@ -38,10 +44,12 @@ final class CpuTime {
         continue;
       }
       long cpu = threads.getThreadCpuTime(info.getThreadId());
-      if (cpu < 0 || info.getThreadName().startsWith("pool-")) {
-        continue; // the driving threads measure themselves
+      if (cpu < 0) {
+        continue;
       }
-      if (info.getThreadName().startsWith("http-nio-")) {
+      if (info.getThreadName().startsWith("pool-")) {
+        families.merge(POOL_FAMILY + family(info.getThreadName()), cpu, Long::sum);
+      } else if (info.getThreadName().startsWith("http-nio-")) {
         http += cpu;
       } else {
         other += cpu;

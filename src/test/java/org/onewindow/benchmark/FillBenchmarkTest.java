@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +20,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.onewindow.catalog.Catalog;
@@ -32,7 +36,9 @@ import org.onewindow.support.ApiClient;
 import org.onewindow.support.Applications;
 import org.onewindow.support.OneWindowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -61,6 +67,7 @@ class FillBenchmarkTest {
   @Autowired ProcessEngineConfiguration configuration;
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
+  @Autowired Environment environment;
 
   static {
     BenchmarkDatabase.recreateOnce();
@@ -87,6 +94,7 @@ class FillBenchmarkTest {
     // The fill runs without the job executor: the continuations it left (the joint work's
     // asynchronous join) run now, as they would have during a day's work.
     JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) configuration).getJobExecutor();
+    out.append(productionSettings(jobExecutor)).append('\n');
     jobExecutor.start();
     try {
       long pending = management.createJobQuery().executable().count();
@@ -142,10 +150,17 @@ class FillBenchmarkTest {
           + "AND duedate_ <= ?", Long.class, moveTo);
       long due = jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE duedate_ <= ?", Long.class, moveTo);
       ClockUtil.setCurrentTime(moveTo);
+      Map<String, double[]> statementsBefore = StatementStats.snapshot(jdbc);
+      Map<String, Long> cpuBefore = CpuTime.snapshot();
+      long jvmBefore = processCpu();
       double overdueSeconds = runDueJobs(jobExecutor);
+      long jvm = processCpu() - jvmBefore;
+      Map<String, Long> cpuAfter = CpuTime.snapshot();
+      Map<String, double[]> statements = StatementStats.since(statementsBefore, StatementStats.snapshot(jdbc));
       out.append(String.format("%d deadlines falling due at once (%d timers with the warnings due with them) processed "
               + "in %.1f s (%.0f deadlines per second); open supervision orders: %d%n", overdue, due, overdueSeconds,
           overdue / overdueSeconds, tasks.createTaskQuery().taskDefinitionKey("supervisionOrder").count()));
+      deadlineCosts(overdue, jvm, cpuBefore, cpuAfter, statements, out);
       measureBoard(supervisor, out);
     } finally {
       jobExecutor.shutdown();
@@ -199,6 +214,75 @@ class FillBenchmarkTest {
     int late = supervisor.get("/api/supervision/overdue?limit=1").json().get("count").asInt();
     out.append(String.format("GET /api/supervision/overdue (%d overdue cases) ", late)).append(measure(() ->
         supervisor.get("/api/supervision/overdue")).summary()).append('\n');
+  }
+
+  /**
+   * Where a deadline's time goes: CPU per deadline of this JVM (the job executor's threads run the
+   * timers; its pool's threads beyond the core ones end when idle, so they are not measured one by
+   * one) and of PostgreSQL's processes, the long-lived thread families, and the statements per
+   * deadline with the ones that take the most database time (where the server loads
+   * pg_stat_statements).
+   */
+  private static void deadlineCosts(long deadlines, long jvm, Map<String, Long> before, Map<String, Long> after,
+      Map<String, double[]> statements, StringBuilder out) {
+    Long postgres = after.get(CpuTime.POSTGRES);
+    out.append(String.format("  CPU per deadline: PostgreSQL %s, this JVM %.2f ms; of this JVM's long-lived threads:",
+        postgres == null ? "not measured" : String.format("%.2f ms", (postgres - before.get(CpuTime.POSTGRES)) / 1e6 / deadlines),
+        jvm / 1e6 / deadlines));
+    after.forEach((where, n) -> {
+      String family = where.startsWith(CpuTime.OTHER_FAMILY) ? where.substring(CpuTime.OTHER_FAMILY.length())
+          : where.startsWith(CpuTime.POOL_FAMILY) ? where.substring(CpuTime.POOL_FAMILY.length()) : null;
+      double ms = (n - before.getOrDefault(where, 0L)) / 1e6 / deadlines;
+      if (family != null && ms >= 0.05) {
+        out.append(String.format("  %s %.2f ms", family, ms));
+      }
+    });
+    out.append('\n');
+    if (statements.isEmpty()) {
+      out.append("  statements per deadline: pg_stat_statements is not loaded on this server\n");
+      return;
+    }
+    double[] total = StatementStats.total(statements);
+    out.append(String.format("  statements per deadline: %.1f (%.2f ms in the database); the most database time:%n",
+        total[0] / deadlines, total[1] / deadlines));
+    statements.entrySet().stream()
+        .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1]).reversed())
+        .limit(15)
+        .forEach(e -> out.append(String.format("  %5.2f x %6.3f ms  %s%n", e.getValue()[0] / deadlines,
+            e.getValue()[1] / e.getValue()[0], StatementStats.shorten(e.getKey(), 120))));
+  }
+
+  /**
+   * The benchmark profile switches the Spring job executor off (the throughput mode runs each job
+   * on the thread that created it), so the engine made its own, with the engine's defaults. It is
+   * given production's settings (application.yaml, camunda.bpm.job-execution), so the timers run
+   * here as they would there. Returns a line for the report.
+   */
+  private String productionSettings(JobExecutor executor) {
+    JobExecutionProperty production = Binder.get(environment)
+        .bind("camunda.bpm.job-execution", JobExecutionProperty.class).orElseGet(JobExecutionProperty::new);
+    if (executor instanceof DefaultJobExecutor pool) {
+      pool.setCorePoolSize(production.getCorePoolSize());
+      pool.setMaxPoolSize(production.getMaxPoolSize());
+      pool.setQueueSize(production.getQueueCapacity());
+    }
+    Optional.ofNullable(production.getMaxJobsPerAcquisition()).ifPresent(executor::setMaxJobsPerAcquisition);
+    Optional.ofNullable(production.getWaitTimeInMillis()).ifPresent(executor::setWaitTimeInMillis);
+    Optional.ofNullable(production.getMaxWait()).ifPresent(executor::setMaxWait);
+    Optional.ofNullable(production.getBackoffTimeInMillis()).ifPresent(executor::setBackoffTimeInMillis);
+    Optional.ofNullable(production.getMaxBackoff()).ifPresent(executor::setMaxBackoff);
+    Optional.ofNullable(production.getBackoffDecreaseThreshold()).ifPresent(executor::setBackoffDecreaseThreshold);
+    Optional.ofNullable(production.getWaitIncreaseFactor()).ifPresent(executor::setWaitIncreaseFactor);
+    Optional.ofNullable(production.getLockTimeInMillis()).ifPresent(executor::setLockTimeInMillis);
+    return String.format("job executor as in production: %d to %d threads, queue %d, %d jobs per acquisition, "
+            + "backoff %d ms", production.getCorePoolSize(), production.getMaxPoolSize(), production.getQueueCapacity(),
+        executor.getMaxJobsPerAcquisition(), executor.getBackoffTimeInMillis());
+  }
+
+  /** CPU time of this JVM's threads so far, ended ones included (nanoseconds). */
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /**

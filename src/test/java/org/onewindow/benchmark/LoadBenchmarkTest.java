@@ -113,7 +113,7 @@ class LoadBenchmarkTest {
       Map<String, Long> writes = new java.util.TreeMap<>(a.rowWrites());
       b.rowWrites().forEach((table, n) -> writes.merge(table, n, Long::sum));
       Map<String, double[]> statements = new HashMap<>(a.statements());
-      b.statements().forEach((sql, v) -> statements.merge(sql, v, LoadBenchmarkTest::plus));
+      b.statements().forEach((sql, v) -> statements.merge(sql, v, StatementStats::plus));
       Map<String, Long> cpu = new LinkedHashMap<>(a.cpu());
       b.cpu().forEach((where, n) -> cpu.merge(where, n, Long::sum));
       return new Result(a.name(), a.cases() + b.cases(), a.seconds() + b.seconds(), a.start(), a.complete(),
@@ -244,7 +244,7 @@ class LoadBenchmarkTest {
     AtomicInteger next = new AtomicInteger();
     long sizeBefore = databaseSize();
     Map<String, Long> writesBefore = rowWrites();
-    Map<String, double[]> statementsBefore = statements();
+    Map<String, double[]> statementsBefore = StatementStats.snapshot(jdbc);
     Map<String, Long> cpuBefore = CpuTime.snapshot();
     AtomicLong driving = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -281,18 +281,13 @@ class LoadBenchmarkTest {
         writes.put(table, delta);
       }
     });
-    Map<String, double[]> statements = new HashMap<>();
-    statements().forEach((sql, v) -> {
-      double[] b = statementsBefore.getOrDefault(sql, new double[2]);
-      if (v[0] > b[0]) {
-        statements.put(sql, new double[] {v[0] - b[0], v[1] - b[1]});
-      }
-    });
+    Map<String, double[]> statements = StatementStats.since(statementsBefore, StatementStats.snapshot(jdbc));
     Map<String, Long> cpu = new LinkedHashMap<>();
     cpu.put(DRIVING, driving.get());
     // A thread family first seen during the run counts from zero; a total missing before, not at all.
     CpuTime.snapshot().forEach((where, n) -> cpu.put(where,
-        n - cpuBefore.getOrDefault(where, where.startsWith(CpuTime.OTHER_FAMILY) ? 0L : n)));
+        n - cpuBefore.getOrDefault(where,
+            where.startsWith(CpuTime.OTHER_FAMILY) || where.startsWith(CpuTime.POOL_FAMILY) ? 0L : n)));
     return new Result(name, cases, seconds, start, complete, sizeBefore < 0 ? -1 : size - sizeBefore, writes,
         statements, cpu);
   }
@@ -311,8 +306,8 @@ class LoadBenchmarkTest {
     for (String where : ow.cpu().keySet()) {
       long o = ow.cpu().get(where);
       long b = bare.cpu().getOrDefault(where, 0L);
-      if (where.startsWith(CpuTime.OTHER_FAMILY)) {
-        continue; // a detail of the other threads, below
+      if (where.startsWith(CpuTime.OTHER_FAMILY) || where.startsWith(CpuTime.POOL_FAMILY)) {
+        continue; // a detail of the other threads, below; the driving threads, measured by themselves
       }
       owTotal += o;
       bareTotal += b;
@@ -461,42 +456,14 @@ class LoadBenchmarkTest {
         + c.getMetaData().getDatabaseProductVersion());
   }
 
-  private static double[] plus(double[] a, double[] b) {
-    return new double[] {a[0] + b[0], a[1] + b[1]};
-  }
-
-  /**
-   * Calls and database time (ms) per statement so far, from pg_stat_statements where the server
-   * loads it (shared_preload_libraries); empty otherwise. The engine's statements differ only in
-   * their parameters, so each is one entry; the benchmark's own statistics queries are left out.
-   */
-  private Map<String, double[]> statements() {
-    try {
-      jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-      Map<String, double[]> calls = new HashMap<>();
-      jdbc.query("""
-          SELECT query, calls, total_exec_time FROM pg_stat_statements
-          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-            AND query NOT LIKE '%pg_stat%' AND query NOT LIKE '%pg_database_size%'
-            AND query NOT LIKE 'VACUUM%' AND query NOT LIKE 'ANALYZE%' AND query NOT LIKE 'CREATE EXTENSION%'""",
-          (java.sql.ResultSet rs) -> {
-            calls.merge(rs.getString(1).replaceAll("\\s+", " ").strip(),
-                new double[] {rs.getLong(2), rs.getDouble(3)}, LoadBenchmarkTest::plus);
-          });
-      return calls;
-    } catch (RuntimeException e) {
-      return Map.of();
-    }
-  }
-
   /** Statements per case on each side and the ones OneWindow adds the most database time with. */
   private static void statementReport(Result ow, Result bare, StringBuilder out) {
     if (ow.statements().isEmpty() || bare.statements().isEmpty()) {
       out.append("statements per case: pg_stat_statements is not loaded on this server\n");
       return;
     }
-    double[] o = ow.statements().values().stream().reduce(new double[2], LoadBenchmarkTest::plus);
-    double[] b = bare.statements().values().stream().reduce(new double[2], LoadBenchmarkTest::plus);
+    double[] o = StatementStats.total(ow.statements());
+    double[] b = StatementStats.total(bare.statements());
     out.append(String.format("statements per case (pg_stat_statements): OneWindow %.1f (%.2f ms in the database)"
         + "  bare %.1f (%.2f ms)%n", o[0] / ow.cases(), o[1] / ow.cases(), b[0] / bare.cases(), b[1] / bare.cases()));
     out.append("  the statements with the most added database time per case (calls and ms per case):\n");
