@@ -35,6 +35,9 @@ public final class ProcessTestEngine {
       config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
       config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
       config.setJobExecutorActivate(false);
+      // As in production (application.yaml): every job has a due date, acquired in due order.
+      config.setEnsureJobDueDateNotNull(true);
+      config.setJobExecutorAcquireByDueDate(true);
       config.setExpressionManager(new MockExpressionManager());
       config.setEnforceHistoryTimeToLive(true);
       engine = config.buildProcessEngine();
