@@ -67,6 +67,12 @@ final class CpuTime {
     return cpu;
   }
 
+  /** CPU time of this JVM's threads so far, ended ones included (nanoseconds). */
+  static long process() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   /** A thread's name without its numbers: the pool or kind it belongs to. */
   static String family(String threadName) {
     return threadName.replaceAll("[0-9]+", "#");

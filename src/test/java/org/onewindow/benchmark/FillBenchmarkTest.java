@@ -152,9 +152,9 @@ class FillBenchmarkTest {
       ClockUtil.setCurrentTime(moveTo);
       Map<String, double[]> statementsBefore = StatementStats.snapshot(jdbc);
       Map<String, Long> cpuBefore = CpuTime.snapshot();
-      long jvmBefore = processCpu();
+      long jvmBefore = CpuTime.process();
       double overdueSeconds = runDueJobs(jobExecutor);
-      long jvm = processCpu() - jvmBefore;
+      long jvm = CpuTime.process() - jvmBefore;
       Map<String, Long> cpuAfter = CpuTime.snapshot();
       Map<String, double[]> statements = StatementStats.since(statementsBefore, StatementStats.snapshot(jdbc));
       out.append(String.format("%d deadlines falling due at once (%d timers with the warnings due with them) processed "
@@ -277,12 +277,6 @@ class FillBenchmarkTest {
     return String.format("job executor as in production: %d to %d threads, queue %d, %d jobs per acquisition, "
             + "backoff %d ms", production.getCorePoolSize(), production.getMaxPoolSize(), production.getQueueCapacity(),
         executor.getMaxJobsPerAcquisition(), executor.getBackoffTimeInMillis());
-  }
-
-  /** CPU time of this JVM's threads so far, ended ones included (nanoseconds). */
-  private static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /**

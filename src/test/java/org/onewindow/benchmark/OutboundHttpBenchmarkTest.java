@@ -2,7 +2,6 @@ package org.onewindow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -86,8 +85,7 @@ class OutboundHttpBenchmarkTest {
 
   /** Per call, in ms. Every call must register: a failed call would time the error path instead. */
   private static Cost calls(String name, String round, RestClient client, String token, int n) {
-    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long process = os.getProcessCpuTime();
+    long process = CpuTime.process();
     long caller = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long wall = System.nanoTime();
     for (int i = 0; i < n; i++) {
@@ -102,7 +100,7 @@ class OutboundHttpBenchmarkTest {
           }, true);
       assertThat(status).as("%s call %d", name, i).isEqualTo(201);
     }
-    return new Cost((os.getProcessCpuTime() - process) / 1e6 / n,
+    return new Cost((CpuTime.process() - process) / 1e6 / n,
         (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - caller) / 1e6 / n,
         (System.nanoTime() - wall) / 1e6 / n);
   }

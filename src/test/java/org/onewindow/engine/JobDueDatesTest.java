@@ -1,6 +1,7 @@
 package org.onewindow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -82,12 +83,10 @@ class JobDueDatesTest {
         Integer.class, jobId)).as("due since its creation").isEqualTo(1);
     assertThat(acquirable()).contains(jobId);
     executor.start();
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (engine.getTaskService().createTaskQuery().processInstanceId(pi).count() == 0 && System.nanoTime() < until) {
-      Thread.sleep(100);
-    }
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getTaskDefinitionKey())
-        .as("the job executor ran it").isEqualTo("afterTheAsynchronousStep");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult())
+            .as("the job executor ran it").isNotNull()
+            .extracting(t -> t.getTaskDefinitionKey()).isEqualTo("afterTheAsynchronousStep"));
   }
 
   /** The ids of the jobs the job executor's acquisition would take now (read only: nothing is locked). */
