@@ -189,6 +189,10 @@ class LoadBenchmarkTest {
 
       out.append(String.format("%nOneWindow load benchmark, %s, %d cases per side, %d threads, database %s (%s)%n",
           LocalDateTime.now().withNano(0), CASES, THREADS, database(), statistics));
+      ProcessEngineConfigurationImpl settings = (ProcessEngineConfigurationImpl) configuration;
+      out.append(String.format("engine: history level %s, history cleanup %s, removal time strategy %s%n",
+          settings.getHistoryLevel().getName(), settings.getHistoryCleanupStrategy(),
+          settings.getHistoryRemovalTimeStrategy()));
       out.append(String.format("%-14s %10s %10s%n", "", "cases/s", "DB KiB/1000"));
       if (bare == null) {
         bare = new Result("bare Camunda (not run)", 1, Double.NaN, new Stats(), new Stats(), -1, Map.of(), Map.of(),

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,10 +35,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * History cleanup as application.yaml configures it (removal-time based, nightly batch window) with
+ * History cleanup as application.yaml configures it (end-time based, nightly batch window) with
  * the retention per process from {@code onewindow.history.time-to-live.<key>}: immediate items are
- * kept 5 days here. After the engine clock passes a finished immediate case's removal time, the
- * cleanup job removes its history; a finished commitment case (kept 3650 days) and an open case stay.
+ * kept 5 days here. After the engine clock passes a finished immediate case's end + 5 days, the
+ * cleanup job removes its history; a finished commitment case (kept 3650 days) and an open case
+ * stay, until a shorter time to live for commitment items reaches the finished one, never the open.
  *
  * <p>Its own context (job executor off, the test runs the cleanup job itself) on its own database:
  * in memory under H2, the fresh PostgreSQL database {@value #DATABASE} under -Ptest-postgres.
@@ -63,6 +64,8 @@ class HistoryCleanupTest {
   ManagementService managementService;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  RepositoryService repositoryService;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -84,8 +87,8 @@ class HistoryCleanupTest {
   @Test
   void theNightlyCleanupIsConfiguredInTheCountysTimeZone() {
     ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    assertThat(config.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
-    assertThat(config.getHistoryRemovalTimeStrategy()).isEqualTo("end");
+    assertThat(config.getHistoryCleanupStrategy()).isEqualTo("endTimeBased");
+    assertThat(config.getHistoryRemovalTimeStrategy()).isEqualTo("none");
     assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("20:00");
     assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo("06:00");
     List<Job> cleanupJobs = historyService.findHistoryCleanupJobs();
@@ -109,15 +112,16 @@ class HistoryCleanupTest {
 
     HistoricProcessInstance ended = instance(finishedImmediate);
     assertThat(ended.getEndTime()).isNotNull();
-    assertThat(ended.getRemovalTime()).as("end + 5 days")
-        .isCloseTo(new Date(ended.getEndTime().getTime() + Duration.ofDays(5).toMillis()), 1000);
-    assertThat(instance(refusedCommitment).getRemovalTime())
-        .isAfter(new Date(ended.getEndTime().getTime() + Duration.ofDays(3000).toMillis()));
-    assertThat(instance(open).getRemovalTime()).as("open cases have no removal time").isNull();
+    assertThat(ended.getRemovalTime()).as("no removal time is written when a case ends").isNull();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(finishedImmediate).list())
+        .isNotEmpty().allSatisfy(a -> assertThat(a.getRemovalTime()).isNull());
+
+    ClockUtil.offset(Duration.ofDays(4).toMillis());
+    cleanUp();
+    assertThat(instance(finishedImmediate)).as("4 days after its end, within its 5 days").isNotNull();
 
     ClockUtil.offset(Duration.ofDays(6).toMillis());
-    Job cleanup = historyService.cleanUpHistoryAsync(true);
-    managementService.executeJob(cleanup.getId());
+    cleanUp();
 
     assertThat(instance(finishedImmediate)).as("the immediate case's history, past its 5 days").isNull();
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(finishedImmediate).count()).isZero();
@@ -126,6 +130,19 @@ class HistoryCleanupTest {
     assertThat(instance(refusedCommitment)).as("a finished commitment case, kept 3650 days").isNotNull();
     assertThat(instance(open)).as("an open case").isNotNull();
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(open).count()).isPositive();
+
+    // A shorter retention set later applies to the cases already finished, never to open ones.
+    String definition = instance(refusedCommitment).getProcessDefinitionId();
+    repositoryService.updateProcessDefinitionHistoryTimeToLive(definition, 5);
+    cleanUp();
+    assertThat(instance(refusedCommitment)).as("the finished commitment case, now past 5 days").isNull();
+    assertThat(instance(open)).as("the open case, started 6 days ago").isNotNull();
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(open).count()).isPositive();
+  }
+
+  private void cleanUp() {
+    Job cleanup = historyService.cleanUpHistoryAsync(true);
+    managementService.executeJob(cleanup.getId());
   }
 
   private String commitment() {
