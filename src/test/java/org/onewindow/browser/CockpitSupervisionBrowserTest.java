@@ -89,7 +89,8 @@ class CockpitSupervisionBrowserTest {
     browser.login("http://localhost:" + port, "cockpit", "supervisor1", "demo");
     WebElement summary = browser.await().withMessage("the dashboard summarises supervision")
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ow-summary .ow-number.ow-overdue")));
-    assertThat(Integer.parseInt(summary.getText())).isGreaterThanOrEqualTo(1);
+    assertThat(Integer.parseInt(summary.getText())).isGreaterThanOrEqualTo(1)
+        .isEqualTo(as("supervisor1").get("/api/supervision/overdue").json().get("count").asInt());
     browser.step("01-dashboard");
 
     browser.click(browser.clickable(".ow-summary a[href='#/onewindow-supervision']"));

@@ -252,7 +252,8 @@ function page(node) {
 function summary(node) {
   const box = el('div', {class: 'ow-summary'}, el('style', {text: STYLE}), el('p', {class: 'ow-muted', text: '正在加载…'}));
   node.replaceChildren(el('section', {class: 'dashboard-section'}, el('h3', {text: '督办监察'}), box));
-  Promise.all([getJson('supervision/overdue'), getJson('supervision/warnings')]).then(([overdue, warnings]) => {
+  // Only the counts are shown here: one listed case each instead of the board's page of 200.
+  Promise.all([getJson('supervision/overdue?limit=1'), getJson('supervision/warnings?limit=1')]).then(([overdue, warnings]) => {
     box.replaceChildren(el('p', {},
       el('span', {class: 'ow-number ow-overdue', text: String(overdue.count)}), '件超期　',
       el('span', {class: 'ow-number ow-warning', text: String(warnings.count)}), '件预警　',
