@@ -212,8 +212,11 @@ class FillBenchmarkTest {
 
   private void measureBoard(ApiClient supervisor, StringBuilder out) {
     int late = supervisor.get("/api/supervision/overdue?limit=1").json().get("count").asInt();
-    out.append(String.format("GET /api/supervision/overdue (%d overdue cases) ", late)).append(measure(() ->
-        supervisor.get("/api/supervision/overdue")).summary()).append('\n');
+    String label = String.format("GET /api/supervision/overdue (%d overdue cases) ", late);
+    out.append(label).append(measure(() -> supervisor.get("/api/supervision/overdue")).summary()).append('\n');
+    // The counts alone, as Cockpit's dashboard asks for them: the page of 200 listed cases costs the difference.
+    out.append(String.format("%-" + label.length() + "s", "GET /api/supervision/overdue?limit=1 (counts)"))
+        .append(measure(() -> supervisor.get("/api/supervision/overdue?limit=1")).summary()).append('\n');
   }
 
   /**
