@@ -248,6 +248,10 @@ class FillBenchmarkTest {
     double[] total = StatementStats.total(statements);
     out.append(String.format("  statements per deadline: %.1f (%.2f ms in the database); the most database time:%n",
         total[0] / deadlines, total[1] / deadlines));
+    if (total[StatementStats.PLANS] > 0) {
+      out.append(String.format("  plans per deadline: %.1f (%.2f ms planning)%n", total[StatementStats.PLANS] / deadlines,
+          total[StatementStats.PLAN_TIME] / deadlines));
+    }
     statements.entrySet().stream()
         .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1]).reversed())
         .limit(15)

@@ -470,13 +470,20 @@ class LoadBenchmarkTest {
     double[] b = StatementStats.total(bare.statements());
     out.append(String.format("statements per case (pg_stat_statements): OneWindow %.1f (%.2f ms in the database)"
         + "  bare %.1f (%.2f ms)%n", o[0] / ow.cases(), o[1] / ow.cases(), b[0] / bare.cases(), b[1] / bare.cases()));
+    if (o[StatementStats.PLANS] + b[StatementStats.PLANS] > 0) {
+      out.append(String.format("  plans per case: OneWindow %.1f (%.2f ms planning)  bare %.1f (%.2f ms)%n",
+          o[StatementStats.PLANS] / ow.cases(), o[StatementStats.PLAN_TIME] / ow.cases(),
+          b[StatementStats.PLANS] / bare.cases(), b[StatementStats.PLAN_TIME] / bare.cases()));
+    } else {
+      out.append("  plans per case: not tracked (pg_stat_statements.track_planning is off)\n");
+    }
     out.append("  the statements with the most added database time per case (calls and ms per case):\n");
     java.util.Set<String> all = new java.util.HashSet<>(ow.statements().keySet());
     all.addAll(bare.statements().keySet());
     all.stream()
         .map(sql -> {
-          double[] x = ow.statements().getOrDefault(sql, new double[2]);
-          double[] y = bare.statements().getOrDefault(sql, new double[2]);
+          double[] x = ow.statements().getOrDefault(sql, new double[4]);
+          double[] y = bare.statements().getOrDefault(sql, new double[4]);
           return Map.entry(sql, new double[] {x[0] / ow.cases(), x[1] / ow.cases(), y[0] / bare.cases(),
               y[1] / bare.cases()});
         })
