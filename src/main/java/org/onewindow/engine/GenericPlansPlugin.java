@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +38,10 @@ import org.springframework.stereotype.Component;
  * PostgreSQL's choice: queues, searches, Cockpit's and the supervision board's queries, job
  * acquisition, whose best plan depends on the values (a page size, a group with 30,000 tasks or
  * 30). {@code SET LOCAL} ends with the transaction, so a pooled connection goes back unchanged.
+ * {@code onewindow.engine.generic-plans: false} switches it off.
  */
 @Component
+@ConditionalOnProperty(name = "onewindow.engine.generic-plans", havingValue = "true", matchIfMissing = true)
 public class GenericPlansPlugin extends AbstractProcessEnginePlugin {
   /** The commands that move cases; their SQL finds rows by id or by the id of a parent row. */
   static final Set<Class<?>> MOVES_CASES = Set.of(StartProcessInstanceCmd.class, SubmitStartFormCmd.class,
