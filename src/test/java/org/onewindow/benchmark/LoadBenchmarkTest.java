@@ -462,8 +462,22 @@ class LoadBenchmarkTest {
 
   /** Statements per case on each side and the ones OneWindow adds the most database time with. */
   private static void statementReport(Result ow, Result bare, StringBuilder out) {
-    if (ow.statements().isEmpty() || bare.statements().isEmpty()) {
+    if (ow.statements().isEmpty()) {
       out.append("statements per case: pg_stat_statements is not loaded on this server\n");
+      return;
+    }
+    if (bare.statements().isEmpty()) { // OneWindow alone (-Dbenchmark.bare=false)
+      double[] o = StatementStats.total(ow.statements());
+      out.append(String.format("statements per case (pg_stat_statements): OneWindow %.1f (%.2f ms in the database),"
+          + " %.1f plans (%.2f ms planning; 0 unless pg_stat_statements.track_planning is on)%n",
+          o[StatementStats.CALLS] / ow.cases(), o[StatementStats.TIME] / ow.cases(),
+          o[StatementStats.PLANS] / ow.cases(), o[StatementStats.PLAN_TIME] / ow.cases()));
+      ow.statements().entrySet().stream()
+          .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[StatementStats.TIME])
+              .reversed())
+          .limit(10)
+          .forEach(e -> out.append(String.format("  %5.2f x %6.3f ms  %s%n", e.getValue()[0] / ow.cases(),
+              e.getValue()[1] / e.getValue()[0], StatementStats.shorten(e.getKey(), 110))));
       return;
     }
     double[] o = StatementStats.total(ow.statements());
