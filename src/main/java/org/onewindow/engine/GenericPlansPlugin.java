@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * <p>PostgreSQL plans a prepared statement for its parameters ("custom plan") until it judges
  * one generic plan good enough. For the engine's lookups by id (an execution's variables, the
  * executions of a case, the jobs of an execution, a job's or a grant's delete) it kept choosing
- * custom plans while the tables changed under the load benchmark: about 34 plans a case, a
- * seventh of PostgreSQL's CPU, each plan taking longer than the lookup it was for. These commands
+ * custom plans on small, quickly changing tables: 34-37 plans a case in the load benchmark, and
+ * PostgreSQL's CPU 11-14 % higher for the same engine work (README "Performance"). These commands
  * only look rows up by id or foreign key, where one plan fits every value, so their transaction
  * runs with {@code SET LOCAL plan_cache_mode = force_generic_plan}. Everything else keeps
  * PostgreSQL's choice: queues, searches, Cockpit's and the supervision board's queries, job

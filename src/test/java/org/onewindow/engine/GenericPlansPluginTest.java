@@ -18,15 +18,18 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.support.OneWindowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * On PostgreSQL the commands that move a case run with generic plans (start, complete a task, a
  * job run by the job executor), every other command keeps PostgreSQL's own choice, and the
- * setting ends with the command's transaction. On H2 nothing changes and the case runs as before.
+ * setting ends with the command's transaction; the lookup columns' statistics (V14) keep such a
+ * plan an index lookup. On H2 nothing changes and the case runs as before.
  */
 @OneWindowIntegrationTest
 class GenericPlansPluginTest {
@@ -34,6 +37,7 @@ class GenericPlansPluginTest {
   private static final String GENERIC = "force_generic_plan";
 
   @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
   private String deploymentId;
 
   @BeforeEach
@@ -77,6 +81,59 @@ class GenericPlansPluginTest {
       assertThat(seen).containsEntry("atStart", PlanProbe.NOT_POSTGRES)
           .containsEntry("afterReview", PlanProbe.NOT_POSTGRES).containsEntry("inJob", PlanProbe.NOT_POSTGRES);
     }
+  }
+
+  @Test
+  void theLookupColumnsKeepTheirShareOfDistinctParentsWhateverAnalyzeSamples() {
+    Assumptions.assumeTrue(onPostgres(), "PostgreSQL's planner statistics (V14)");
+    for (String[] lookup : LookupStatisticsMigration.LOOKUPS) {
+      assertThat(jdbc.queryForObject("SELECT array_to_string(attoptions, ',') FROM pg_attribute"
+          + " WHERE attrelid = ?::regclass AND attname = ?", String.class, lookup[0], lookup[1]))
+          .as("distinct parents of %s.%s, whatever ANALYZE samples", lookup[0], lookup[1])
+          .contains("n_distinct=-0.1");
+    }
+  }
+
+  @Test
+  void withTheFixedShareAGenericPlanStillLooksUpByIndexAfterTheTableGrew() {
+    Assumptions.assumeTrue(onPostgres(), "PostgreSQL's planner");
+    // A table like ACT_RU_VARIABLE, analysed while it held the rows of three executions, then grown.
+    assertThat(genericPlanAfterGrowth(false)).as("without the setting").contains("Seq Scan");
+    assertThat(genericPlanAfterGrowth(true)).as("with V14's setting").doesNotContain("Seq Scan")
+        .contains("plan_test_exe");
+  }
+
+  private String genericPlanAfterGrowth(boolean fixedShare) {
+    return jdbc.execute((java.sql.Connection c) -> {
+      c.setAutoCommit(false);
+      try (Statement statement = c.createStatement()) {
+        statement.execute("CREATE TEMP TABLE plan_test (id varchar(64) PRIMARY KEY, execution_id_ varchar(64),"
+            + " text_ varchar(4000)) ON COMMIT DROP");
+        statement.execute("CREATE INDEX plan_test_exe ON plan_test (execution_id_)");
+        if (fixedShare) {
+          statement.execute("ALTER TABLE plan_test ALTER COLUMN execution_id_ SET (n_distinct = "
+              + LookupStatisticsMigration.DISTINCT_FRACTION + ")");
+        }
+        statement.execute("INSERT INTO plan_test SELECT 'a' || g, 'e' || (g % 3), repeat('x', 100)"
+            + " FROM generate_series(1, 60) g");
+        statement.execute("ANALYZE plan_test");
+        statement.execute("INSERT INTO plan_test SELECT 'b' || g, 'f' || (g / 7), repeat('x', 100)"
+            + " FROM generate_series(1, 4000) g");
+        statement.execute(GenericPlansPlugin.SET_GENERIC);
+        statement.execute("PREPARE plan_test_lookup(varchar) AS SELECT * FROM plan_test WHERE execution_id_ = $1");
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet result = statement.executeQuery("EXPLAIN EXECUTE plan_test_lookup('f5')")) {
+          while (result.next()) {
+            plan.append(result.getString(1)).append('\n');
+          }
+        }
+        statement.execute("DEALLOCATE plan_test_lookup");
+        return plan.toString();
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    });
   }
 
   private String currentMode() {
