@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -248,15 +247,11 @@ class FillBenchmarkTest {
     double[] total = StatementStats.total(statements);
     out.append(String.format("  statements per deadline: %.1f (%.2f ms in the database); the most database time:%n",
         total[0] / deadlines, total[1] / deadlines));
+    StatementStats.appendCostliest(out, statements, deadlines, 15, 120);
     if (total[StatementStats.PLANS] > 0) {
       out.append(String.format("  plans per deadline: %.1f (%.2f ms planning)%n", total[StatementStats.PLANS] / deadlines,
           total[StatementStats.PLAN_TIME] / deadlines));
     }
-    statements.entrySet().stream()
-        .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1]).reversed())
-        .limit(15)
-        .forEach(e -> out.append(String.format("  %5.2f x %6.3f ms  %s%n", e.getValue()[0] / deadlines,
-            e.getValue()[1] / e.getValue()[0], StatementStats.shorten(e.getKey(), 120))));
   }
 
   /**

@@ -472,12 +472,7 @@ class LoadBenchmarkTest {
           + " %.1f plans (%.2f ms planning; 0 unless pg_stat_statements.track_planning is on)%n",
           o[StatementStats.CALLS] / ow.cases(), o[StatementStats.TIME] / ow.cases(),
           o[StatementStats.PLANS] / ow.cases(), o[StatementStats.PLAN_TIME] / ow.cases()));
-      ow.statements().entrySet().stream()
-          .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[StatementStats.TIME])
-              .reversed())
-          .limit(10)
-          .forEach(e -> out.append(String.format("  %5.2f x %6.3f ms  %s%n", e.getValue()[0] / ow.cases(),
-              e.getValue()[1] / e.getValue()[0], StatementStats.shorten(e.getKey(), 110))));
+      StatementStats.appendCostliest(out, ow.statements(), ow.cases(), 10, 110);
       return;
     }
     double[] o = StatementStats.total(ow.statements());

@@ -57,6 +57,16 @@ final class StatementStats {
     return new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]};
   }
 
+  /** The statements with the most database time, one line each: calls per unit, ms per call, the statement. */
+  static void appendCostliest(StringBuilder out, Map<String, double[]> statements, double units, int limit,
+      int width) {
+    statements.entrySet().stream()
+        .sorted(java.util.Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[TIME]).reversed())
+        .limit(limit)
+        .forEach(e -> out.append(String.format("  %5.2f x %6.3f ms  %s%n", e.getValue()[CALLS] / units,
+            e.getValue()[TIME] / e.getValue()[CALLS], shorten(e.getKey(), width))));
+  }
+
   /** A statement cut to fit one line of a report. */
   static String shorten(String sql, int length) {
     return sql.length() > length ? sql.substring(0, length) + "…" : sql;
