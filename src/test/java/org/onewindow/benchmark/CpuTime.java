@@ -29,6 +29,9 @@ final class CpuTime {
    */
   static final String POOL_FAMILY = "unnamed pools: ";
   static final String POSTGRES = "PostgreSQL server processes";
+  /** The whole machine, every process (Linux /proc/stat): CPU time busy, and busy plus idle; in no total. */
+  static final String MACHINE_BUSY = "machine: busy";
+  static final String MACHINE_ALL = "machine: busy and idle";
   /** USER_HZ of Linux's /proc/<pid>/stat, 100 on every mainstream architecture. */
   private static final long NANOS_PER_TICK = 10_000_000L;
 
@@ -64,7 +67,38 @@ final class CpuTime {
     if (postgres >= 0) {
       cpu.put(POSTGRES, postgres);
     }
+    machine(cpu);
     return cpu;
+  }
+
+  /** Whether a snapshot's entry is a detail or the machine's, outside the table's total. */
+  static boolean inNoTotal(String where) {
+    return where.startsWith(OTHER_FAMILY) || where.startsWith(POOL_FAMILY) || where.startsWith("machine: ");
+  }
+
+  /** The share of the machine's CPU time that was busy between two snapshots, or NaN without /proc. */
+  static double busyShare(Map<String, Long> before, Map<String, Long> after) {
+    if (!before.containsKey(MACHINE_ALL) || !after.containsKey(MACHINE_ALL)) {
+      return Double.NaN;
+    }
+    return (double) (after.get(MACHINE_BUSY) - before.get(MACHINE_BUSY))
+        / (after.get(MACHINE_ALL) - before.get(MACHINE_ALL));
+  }
+
+  /** The first line of /proc/stat: every core's time, busy (user, nice, system, irq, softirq, steal) and idle. */
+  private static void machine(Map<String, Long> cpu) {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+        busy += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      cpu.put(MACHINE_BUSY, busy * NANOS_PER_TICK);
+      cpu.put(MACHINE_ALL, (busy + idle) * NANOS_PER_TICK);
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the report leaves the machine's share out
+    }
   }
 
   /** CPU time of this JVM's threads so far, ended ones included (nanoseconds). */
@@ -78,7 +112,11 @@ final class CpuTime {
     return threadName.replaceAll("[0-9]+", "#");
   }
 
-  /** Sum of user and system time of the processes named postgres, or -1 without /proc. */
+  /**
+   * User and system time of the processes named postgres, or -1 without /proc. A backend that
+   * ended (the pool retires connections after 30 minutes) leaves the live processes' sum; the
+   * postmaster collects its time as its children's (cutime, cstime), which is counted too.
+   */
   private static long postgres() {
     Path proc = Path.of("/proc");
     if (!Files.isDirectory(proc)) {
@@ -98,9 +136,10 @@ final class CpuTime {
           if (open < 0 || close < 0 || !stat.substring(open + 1, close).equals("postgres")) {
             continue;
           }
-          // Fields after the command: state is field 3, utime 14, stime 15.
+          // Fields after the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
           String[] rest = stat.substring(close + 2).split(" ");
-          ticks += Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
+          ticks += Long.parseLong(rest[11]) + Long.parseLong(rest[12]) + Long.parseLong(rest[13])
+              + Long.parseLong(rest[14]);
         } catch (IOException | RuntimeException e) {
           // the process ended meanwhile, or is not readable
         }

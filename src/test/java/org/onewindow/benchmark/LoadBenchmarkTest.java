@@ -103,6 +103,12 @@ class LoadBenchmarkTest {
       return cases / seconds;
     }
 
+    /** The share of the machine's CPU time that was busy during this side's rounds (NaN without /proc). */
+    double busyShare() {
+      Long all = cpu.get(CpuTime.MACHINE_ALL);
+      return all == null || all == 0 ? Double.NaN : (double) cpu.get(CpuTime.MACHINE_BUSY) / all;
+    }
+
     /** Two rounds of the same side taken together. */
     static Result add(Result a, Result b) {
       if (a == null || b == null) {
@@ -310,7 +316,7 @@ class LoadBenchmarkTest {
     for (String where : ow.cpu().keySet()) {
       long o = ow.cpu().get(where);
       long b = bare.cpu().getOrDefault(where, 0L);
-      if (where.startsWith(CpuTime.OTHER_FAMILY) || where.startsWith(CpuTime.POOL_FAMILY)) {
+      if (CpuTime.inNoTotal(where)) {
         continue; // a detail of the other threads, below; the driving threads, measured by themselves
       }
       owTotal += o;
@@ -321,6 +327,9 @@ class LoadBenchmarkTest {
     out.append(String.format("  %-55s OneWindow %6.2f  bare %6.2f  (ratio bare / OneWindow %.2f)%n", "total",
         owTotal / 1e6 / ow.cases(), bareTotal / 1e6 / bare.cases(),
         ((double) bareTotal / bare.cases()) / ((double) owTotal / ow.cases())));
+    // Whether the two cores were the limit: below 100 %, the cases also waited (commits, round trips).
+    out.append(String.format("  the machine's cores (every process) busy during the runs: OneWindow %.0f %%  bare %.0f %%%n",
+        100 * ow.busyShare(), 100 * bare.busyShare()));
     // Which of the other threads: the JVM's own (GC, JIT) or a library's pool (HTTP client, scheduler).
     out.append("  the other JVM threads by name, 0.05 ms or more on either side:\n");
     for (String where : ow.cpu().keySet()) {
