@@ -228,10 +228,10 @@ class FillBenchmarkTest {
   private static void deadlineCosts(long deadlines, long jvm, Map<String, Long> before, Map<String, Long> after,
       Map<String, double[]> statements, StringBuilder out) {
     Long postgres = after.get(CpuTime.POSTGRES);
-    out.append(String.format("  CPU per deadline: PostgreSQL %s, this JVM %.2f ms; of this JVM's long-lived threads:",
+    out.append(String.format("  CPU per deadline: PostgreSQL %s, this JVM %.2f ms (the machine's cores busy %.0f %% of the "
+            + "time); of this JVM's long-lived threads:",
         postgres == null ? "not measured" : String.format("%.2f ms", (postgres - before.get(CpuTime.POSTGRES)) / 1e6 / deadlines),
-        jvm / 1e6 / deadlines));
-    out.append(String.format(" (the machine's cores busy %.0f %% of the time);", 100 * CpuTime.busyShare(before, after)));
+        jvm / 1e6 / deadlines, 100 * CpuTime.busyShare(before, after)));
     after.forEach((where, n) -> {
       String family = where.startsWith(CpuTime.OTHER_FAMILY) ? where.substring(CpuTime.OTHER_FAMILY.length())
           : where.startsWith(CpuTime.POOL_FAMILY) ? where.substring(CpuTime.POOL_FAMILY.length()) : null;
