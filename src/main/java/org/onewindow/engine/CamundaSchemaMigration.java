@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,29 +17,13 @@ import org.springframework.stereotype.Component;
  * ({@code org/camunda/bpm/engine/db/upgrade/<db>_engine_7.24_to_7.25.sql}); see README.
  */
 @Component
-public class CamundaSchemaMigration implements JavaMigration {
+public class CamundaSchemaMigration extends ProjectJavaMigration {
   /** The engine's own creation order: runtime, history, identity, then CMMN and DMN. */
   private static final List<String> PARTS = List.of(
       "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("0.1");
-  }
-
-  @Override
-  public String getDescription() {
-    return "Camunda 7.24 engine schema";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 724_000; // the engine version whose scripts this runs
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public CamundaSchemaMigration() {
+    super("0.1", "Camunda 7.24 engine schema", 724_000); // the engine version whose scripts this runs
   }
 
   @Override

@@ -7,10 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,37 +26,20 @@ import org.springframework.stereotype.Component;
  * creates new indexes on these columns can apply {@link #rebuildAsPartial} again.
  */
 @Component
-public class EmptyColumnIndexesMigration implements JavaMigration {
+public class EmptyColumnIndexesMigration extends ProjectJavaMigration {
   /** Columns of the engine's tables that stay empty in OneWindow's use of the engine. */
   static final List<String> EMPTY_COLUMNS = List.of("tenant_id_", "removal_time_", "case_inst_id_",
       "case_execution_id_", "case_def_id_", "super_case_exec_", "super_exec_", "batch_id_", "bytearray_id_",
       "exception_stack_id_", "job_exception_stack_id_");
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("14");
-  }
-
-  @Override
-  public String getDescription() {
-    return "engine indexes on empty columns without their NULL entries";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 14;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public EmptyColumnIndexesMigration() {
+    super("14", "engine indexes on empty columns without their NULL entries", 14);
   }
 
   @Override
   public void migrate(Context context) throws Exception {
-    Connection connection = context.getConnection();
-    if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-      rebuildAsPartial(connection);
+    if (postgres(context.getConnection())) {
+      rebuildAsPartial(context.getConnection());
     }
   }
 

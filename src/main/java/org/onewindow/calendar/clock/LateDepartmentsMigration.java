@@ -7,9 +7,8 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.onewindow.engine.ProjectJavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,25 +17,9 @@ import org.springframework.stereotype.Component;
  * them (every department of every firing of the kind, once).
  */
 @Component
-public class LateDepartmentsMigration implements JavaMigration {
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("10");
-  }
-
-  @Override
-  public String getDescription() {
-    return "late departments of clocks that fired before V9";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 10;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+public class LateDepartmentsMigration extends ProjectJavaMigration {
+  public LateDepartmentsMigration() {
+    super("10", "late departments of clocks that fired before V9", 10);
   }
 
   @Override

@@ -1,9 +1,8 @@
 package org.onewindow.calendar.clock;
 
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.onewindow.engine.ProjectJavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,33 +13,16 @@ import org.springframework.stereotype.Component;
  * that load and keeps the V9 index alone.
  */
 @Component
-public class OpenClocksIndexMigration implements JavaMigration {
+public class OpenClocksIndexMigration extends ProjectJavaMigration {
   static final String INDEX = "ow_case_clock_open_idx";
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("12");
-  }
-
-  @Override
-  public String getDescription() {
-    return "open clocks covering index for the boards' counts";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 12;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public OpenClocksIndexMigration() {
+    super("12", "open clocks covering index for the boards' counts", 12);
   }
 
   @Override
   public void migrate(Context context) throws Exception {
-    String product = context.getConnection().getMetaData().getDatabaseProductName();
-    if (!product.toLowerCase().contains("postgres")) {
+    if (!postgres(context.getConnection())) {
       return;
     }
     try (Statement statement = context.getConnection().createStatement()) {
