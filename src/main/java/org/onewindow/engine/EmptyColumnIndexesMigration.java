@@ -45,9 +45,9 @@ public class EmptyColumnIndexesMigration extends ProjectJavaMigration {
 
   /**
    * Rebuilds each plain single-column B-tree index of the runtime, history and general tables on
-   * one of {@link #EMPTY_COLUMNS} as a partial index of the non-NULL rows; returns their names.
+   * one of {@link #EMPTY_COLUMNS} as a partial index of the non-NULL rows.
    */
-  public static List<String> rebuildAsPartial(Connection connection) throws SQLException {
+  public static void rebuildAsPartial(Connection connection) throws SQLException {
     List<String[]> found = new ArrayList<>();
     String sql = """
         SELECT i.relname, t.relname, a.attname
@@ -69,15 +69,12 @@ public class EmptyColumnIndexesMigration extends ProjectJavaMigration {
         }
       }
     }
-    List<String> rebuilt = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       for (String[] index : found) {
         statement.execute("DROP INDEX " + index[0]);
         statement.execute("CREATE INDEX " + index[0] + " ON " + index[1] + " (" + index[2] + ") WHERE " + index[2]
             + " IS NOT NULL");
-        rebuilt.add(index[0]);
       }
     }
-    return rebuilt;
   }
 }

@@ -30,8 +30,9 @@ final class CpuTime {
   static final String POOL_FAMILY = "unnamed pools: ";
   static final String POSTGRES = "PostgreSQL server processes";
   /** The whole machine, every process (Linux /proc/stat): CPU time busy, and busy plus idle; in no total. */
-  static final String MACHINE_BUSY = "machine: busy";
-  static final String MACHINE_ALL = "machine: busy and idle";
+  private static final String MACHINE = "machine: ";
+  static final String MACHINE_BUSY = MACHINE + "busy";
+  static final String MACHINE_ALL = MACHINE + "busy and idle";
   /** USER_HZ of Linux's /proc/<pid>/stat, 100 on every mainstream architecture. */
   private static final long NANOS_PER_TICK = 10_000_000L;
 
@@ -73,7 +74,7 @@ final class CpuTime {
 
   /** Whether a snapshot's entry is a detail or the machine's, outside the table's total. */
   static boolean inNoTotal(String where) {
-    return where.startsWith(OTHER_FAMILY) || where.startsWith(POOL_FAMILY) || where.startsWith("machine: ");
+    return where.startsWith(OTHER_FAMILY) || where.startsWith(POOL_FAMILY) || where.startsWith(MACHINE);
   }
 
   /** The share of the machine's CPU time that was busy between two snapshots, or NaN without /proc. */
